@@ -1,0 +1,34 @@
+/**
+ * The one description of the case table. The CDK data construct and the local runtime
+ * both build their table from this object, so the deployed and local shapes cannot drift.
+ *
+ * Items (single table):
+ * - case:      pk = CASE#<reference>          sk = CASE
+ * - event:     pk = CASE#<reference>          sk = EVENT#<seq, 8 digits>
+ * - identity:  pk = CUSTOMER#<sha-256 of one normalised email / phone / customer id>
+ *              sk = <receivedAt>#<reference>  (repeat-complainant lookups; no contact data in keys)
+ *
+ * Indexes:
+ * - due-by-time (sparse): only open cases carry dueShard/dueAt, so the overdue audit reads
+ *   exactly what is due. Cases spread over `dueShardCount` partitions to avoid one hot key.
+ * - by-branch: cases by branch and received date, for reports.
+ */
+export const caseTable = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  dueShardCount: 4,
+  indexes: {
+    dueByTime: { indexName: 'due-by-time', partitionKey: 'dueShard', sortKey: 'dueAt' },
+    byBranch: { indexName: 'by-branch', partitionKey: 'branchCode', sortKey: 'branchReceivedAt' },
+  },
+} as const;
+
+export type CaseTableIndex = (typeof caseTable.indexes)[keyof typeof caseTable.indexes];
+
+/** Every key attribute is a string. */
+export const caseTableKeyAttributes: readonly string[] = [
+  caseTable.partitionKey,
+  caseTable.sortKey,
+  ...Object.values(caseTable.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];

@@ -1,0 +1,167 @@
+/**
+ * The complaint case as the domain sees it. Storage adds keys around it; nothing here
+ * knows about DynamoDB. All times are UTC ISO-8601 strings ending in `Z`.
+ */
+
+export const caseStatuses = [
+  'received',
+  'registered',
+  'in_progress',
+  'paused',
+  'resolved',
+  'closed',
+  'withdrawn',
+  'merged',
+  'under_review',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Statuses in which the case is still being worked and the clocks run (or are paused). */
+export const openStatuses: readonly CaseStatus[] = ['received', 'registered', 'in_progress', 'paused', 'under_review'];
+
+export const channels = [
+  'web',
+  'app',
+  'email',
+  'hotline',
+  'walk_in',
+  'letter',
+  'suggestion_box',
+  'media',
+  'regulator_transfer',
+  'branch_transfer',
+] as const;
+export type Channel = (typeof channels)[number];
+
+/** DESIGN.md categories: service quality, business operation, financial crime, anonymous, other. */
+export const categories = [
+  'service_attitude',
+  'service_product',
+  'service_channel',
+  'operation_error',
+  'operation_internal_management',
+  'operation_rule_violation',
+  'financial_crime',
+  'anonymous',
+  'other',
+] as const;
+export type Category = (typeof categories)[number];
+
+export const priorities = ['normal', 'green_channel'] as const;
+export type Priority = (typeof priorities)[number];
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface Actor {
+  /** Staff id, `customer`, or `system:<component>`. Never a customer's name or contact. */
+  id: string;
+  kind: 'customer' | 'staff' | 'system';
+  role?: string;
+}
+
+export interface CustomerContact {
+  name?: string;
+  email?: string;
+  phone?: string;
+  customerId?: string;
+  /** Age or vulnerability markers feed the green-channel rule. */
+  age?: number;
+  vulnerable?: boolean;
+}
+
+/** A stretch of time that does not count towards the decision clock (external appraisal or testing). */
+export interface ClockPause {
+  startedAt: string;
+  endedAt?: string;
+  reason: string;
+}
+
+export interface ClockExtension {
+  /** 1 for the first extension, 2 for the second (which needs an approver under CN rules). */
+  step: number;
+  reason: string;
+  at: string;
+  by: string;
+  approvedBy?: string;
+}
+
+export interface Deadlines {
+  acknowledgeBy?: string;
+  decideBy: string;
+  /** Reminder point (a share of the decision period, default 80%). */
+  remindAt?: string;
+  /** Set once decided: last day the customer may ask for a review, and when a review must be decided. */
+  reviewRequestBy?: string;
+  reviewDecideBy?: string;
+}
+
+export type Decision = 'upheld' | 'partly_upheld' | 'rejected';
+export type AtFault = 'yes' | 'no' | 'undetermined';
+
+export interface CaseDecision {
+  decision: Decision;
+  atFault: AtFault;
+  remedy?: string;
+  compensation?: { amount: string; currency: string };
+  letter?: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface ComplaintCase {
+  reference: string;
+  /** Optimistic-lock version; every stored change increments it by exactly one. */
+  version: number;
+  status: CaseStatus;
+  channel: Channel;
+  category?: Category;
+  priority: Priority;
+  language: Language;
+  anonymous: boolean;
+  customer: CustomerContact;
+  branchCode?: string;
+  product?: string;
+  subject: string;
+  description: string;
+  occurredAt?: string;
+  desiredOutcome?: string;
+  externalReference?: string;
+
+  /** When the complaint was first received anywhere (the clock runs from here). */
+  receivedAt: string;
+  registeredAt?: string;
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+
+  /** 首问负责制: set at registration and never cleared by a transfer. */
+  firstResponder?: string;
+  handler?: string;
+  assignedUnit?: string;
+
+  clockPolicyId: string;
+  calendarId: string;
+  deadlines?: Deadlines;
+  pauses: ClockPause[];
+  extensions: ClockExtension[];
+
+  /** 0 = not escalated; 1..n = index into the escalation ladder (1 = first rung). */
+  escalationLevel: number;
+  repeatComplainant: boolean;
+  decision?: CaseDecision;
+  mergedInto?: string;
+  /** Sequence number of the last event appended for this case. */
+  lastEventSeq: number;
+}
+
+export interface CaseEvent {
+  reference: string;
+  /** 1-based, gap-free per case; the ledger order. */
+  seq: number;
+  at: string;
+  kind: string;
+  actor: Actor;
+  /** Staff-facing summary; customer-safe text is chosen by the status page, not stored here. */
+  data?: Record<string, unknown>;
+}
