@@ -3,8 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Integration suites share one DynamoDB Local per file; keep files from starving 2 cores.
+    // One in-memory DynamoDB Local for the run; it hands its endpoint to tests via inject().
+    globalSetup: ['./test/support/dynamodb-global-setup.ts'],
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    // Integration suites share one DynamoDB Local; two workers match the two cores we run on.
     maxWorkers: 2,
+    // Our machines run Node 20; the SDK's notice about future Node 22 releases is noise in test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

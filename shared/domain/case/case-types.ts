@@ -17,7 +17,16 @@ export const caseStatuses = [
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Statuses in which the case is still being worked and the clocks run (or are paused). */
-export const openStatuses: readonly CaseStatus[] = ['received', 'registered', 'in_progress', 'paused', 'under_review'];
+export const openStatuses: readonly CaseStatus[] = [
+  'received',
+  'registered',
+  'in_progress',
+  'paused',
+  'under_review',
+];
+
+/** Statuses from which nothing moves any more; the ledger of such a case is sealed. */
+export const terminalStatuses: readonly CaseStatus[] = ['closed', 'withdrawn', 'merged'];
 
 export const channels = [
   'web',
@@ -94,6 +103,8 @@ export interface Deadlines {
   /** Set once decided: last day the customer may ask for a review, and when a review must be decided. */
   reviewRequestBy?: string;
   reviewDecideBy?: string;
+  /** Set when a case is reopened for a second contact: the date promised for the new answer. */
+  secondContactBy?: string;
 }
 
 export type Decision = 'upheld' | 'partly_upheld' | 'rejected';
@@ -107,6 +118,27 @@ export interface CaseDecision {
   letter?: string;
   decidedAt: string;
   decidedBy: string;
+}
+
+export type ReviewOutcome = 'confirmed' | 'revised' | 'reopened';
+
+/** The customer's request for a review (核查) of the decision, and how it ended. */
+export interface CaseReview {
+  requestedAt: string;
+  requestedBy: string;
+  reason?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  outcome?: ReviewOutcome;
+}
+
+/** 二次沟通: the latest reopening of an answered case, with the leader who takes part. */
+export interface SecondContact {
+  /** How many times the case has been reopened (1 for the first second contact). */
+  count: number;
+  openedAt: string;
+  leader: string;
+  reason: string;
 }
 
 export interface ComplaintCase {
@@ -148,8 +180,14 @@ export interface ComplaintCase {
 
   /** 0 = not escalated; 1..n = index into the escalation ladder (1 = first rung). */
   escalationLevel: number;
+  /** When the case last went up the ladder; the next rung is counted in working days from here. */
+  escalatedAt?: string;
+  /** When supervisors were last urged about the reminder point; a later `remindAt` makes a new one due. */
+  remindedAt?: string;
   repeatComplainant: boolean;
   decision?: CaseDecision;
+  review?: CaseReview;
+  secondContact?: SecondContact;
   mergedInto?: string;
   /** Sequence number of the last event appended for this case. */
   lastEventSeq: number;

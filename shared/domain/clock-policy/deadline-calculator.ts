@@ -8,6 +8,13 @@ export interface DeadlineInput {
   extensions: readonly ClockExtension[];
   /** Set once the case is decided; starts the review windows. */
   decidedAt?: string;
+  /** Set once the customer asks for a review; starts the review decision clock. */
+  reviewRequestedAt?: string;
+  /**
+   * The current time. An open pause (no `endedAt`) counts up to here; without it an open pause
+   * has no length yet, so the deadline is the earliest it can be and must be recomputed later.
+   */
+  now?: string;
 }
 
 /**
@@ -21,4 +28,9 @@ export interface DeadlineCalculator {
   /** How many extensions the policy allows, and which step needs an approver (undefined: none). */
   readonly maxExtensions: number;
   readonly approvalRequiredFromStep?: number;
+  /**
+   * The instant by which a complaint settled in full may get a summary resolution letter instead
+   * of a final response (UK DISP); undefined when the policy has no such route.
+   */
+  summaryResolutionBy?(receivedAt: string): string | undefined;
 }

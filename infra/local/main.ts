@@ -1,0 +1,34 @@
+import { loadLocalConfig } from './local-config.js';
+import { startLocalRuntime } from './local-runtime.js';
+
+const config = loadLocalConfig();
+const startedAt = Date.now();
+const runtime = await startLocalRuntime(config);
+
+process.stdout.write(
+  [
+    `Redress local is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (data in ${config.dataDir})`,
+    `  health         ${runtime.url}/health`,
+    `  DynamoDB Local ${runtime.dynamoDb.endpoint}  (table ${config.tableName})`,
+    `  SES (local)    ${runtime.ses.endpoint}  (mail viewer)`,
+    `  virtual clock  ${runtime.clock.now().toISOString()}`,
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping...\n`);
+  runtime
+    .stop()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      process.stderr.write(`stop failed: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+      process.exit(1);
+    });
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

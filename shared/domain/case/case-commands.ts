@@ -1,0 +1,190 @@
+import type { DeadlineCalculator } from '../clock-policy/deadline-calculator.js';
+import type { EscalationLadder } from '../escalation/escalation-ladder.js';
+import type { Actor, AtFault, CaseEvent, Category, ComplaintCase, Decision, Priority } from './case-types.js';
+
+export interface RegisterCommand {
+  type: 'register';
+  /** 首问负责制: the employee who took the complaint; answerable until the customer is satisfied. */
+  firstResponder: string;
+  handler?: string;
+  assignedUnit?: string;
+  category?: Category;
+  priority: Priority;
+  repeatComplainant: boolean;
+  clockPolicyId: string;
+  calendarId: string;
+}
+
+export interface AcknowledgeCommand {
+  type: 'acknowledge';
+}
+
+export interface StartWorkCommand {
+  type: 'start_work';
+}
+
+export interface AssignCommand {
+  type: 'assign';
+  to: string;
+}
+
+/** Hand the case to another unit or branch (转办). The first responder stays answerable. */
+export interface TransferCommand {
+  type: 'transfer';
+  toUnit?: string;
+  toBranch?: string;
+  /** The person in the receiving unit, when already known; otherwise the unit assigns one. */
+  toHandler?: string;
+  note: string;
+}
+
+export interface NoteCommand {
+  type: 'note';
+  text: string;
+}
+
+export interface RequestInfoCommand {
+  type: 'request_info';
+  text: string;
+}
+
+/** The SLA workflow urged supervisors at the reminder point (督办). */
+export interface RecordReminderCommand {
+  type: 'record_reminder';
+}
+
+export interface PauseCommand {
+  type: 'pause';
+  reason: string;
+}
+
+export interface ResumeCommand {
+  type: 'resume';
+}
+
+export interface ExtendCommand {
+  type: 'extend';
+  reason: string;
+  approvedBy?: string;
+}
+
+/** Manual escalation of a difficult or major complaint to any rung at or above the current one. */
+export interface EscalateCommand {
+  type: 'escalate';
+  level: number;
+  reason: string;
+}
+
+/** The SLA workflow moves the case one rung up. */
+export interface RecordEscalationCommand {
+  type: 'record_escalation';
+  reason?: string;
+}
+
+export interface ResolutionDetails {
+  decision: Decision;
+  atFault: AtFault;
+  remedy?: string;
+  compensation?: { amount: string; currency: string };
+  letter?: string;
+}
+
+export interface ResolveCommand extends ResolutionDetails {
+  type: 'resolve';
+}
+
+export interface RequestReviewCommand {
+  type: 'request_review';
+  reason?: string;
+}
+
+export type DecideReviewCommand =
+  | { type: 'decide_review'; outcome: 'confirmed'; note?: string }
+  | { type: 'decide_review'; outcome: 'revised'; revised: ResolutionDetails; note?: string };
+
+/** 二次沟通: the customer is not satisfied, so the case is worked again with a leader involved. */
+export interface ReopenCommand {
+  type: 'reopen';
+  reason: string;
+  leader: string;
+  /** Date promised for the new answer; defaults to the review decision deadline. */
+  respondBy?: string;
+}
+
+export interface CloseCommand {
+  type: 'close';
+  note?: string;
+}
+
+export interface WithdrawCommand {
+  type: 'withdraw';
+  reason?: string;
+}
+
+/** The same complaint submitted again is folded into the earlier case. */
+export interface MergeCommand {
+  type: 'merge';
+  into: string;
+}
+
+export type CaseCommand =
+  | RegisterCommand
+  | AcknowledgeCommand
+  | StartWorkCommand
+  | AssignCommand
+  | TransferCommand
+  | NoteCommand
+  | RequestInfoCommand
+  | RecordReminderCommand
+  | PauseCommand
+  | ResumeCommand
+  | ExtendCommand
+  | EscalateCommand
+  | RecordEscalationCommand
+  | ResolveCommand
+  | RequestReviewCommand
+  | DecideReviewCommand
+  | ReopenCommand
+  | CloseCommand
+  | WithdrawCommand
+  | MergeCommand;
+
+export type CaseCommandType = CaseCommand['type'];
+
+export const caseCommandTypes = [
+  'register',
+  'acknowledge',
+  'start_work',
+  'assign',
+  'transfer',
+  'note',
+  'request_info',
+  'record_reminder',
+  'pause',
+  'resume',
+  'extend',
+  'escalate',
+  'record_escalation',
+  'resolve',
+  'request_review',
+  'decide_review',
+  'reopen',
+  'close',
+  'withdraw',
+  'merge',
+] as const satisfies readonly CaseCommandType[];
+
+export interface TransitionContext {
+  actor: Actor;
+  now: Date;
+  /** Built for the case's clock policy and calendar; the lifecycle never does date maths itself. */
+  deadlines: DeadlineCalculator;
+  /** The bank's ladder; the default ladder when omitted. */
+  ladder?: EscalationLadder;
+}
+
+export interface TransitionResult {
+  case: ComplaintCase;
+  /** At least one; seq continues from the case's `lastEventSeq`. */
+  events: CaseEvent[];
+}

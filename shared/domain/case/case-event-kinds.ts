@@ -1,0 +1,26 @@
+/** Every kind of ledger entry (登记台账) the case lifecycle writes. */
+export const caseEventKinds = {
+  registered: 'case.registered',
+  acknowledged: 'case.acknowledged',
+  workStarted: 'case.work_started',
+  assigned: 'case.assigned',
+  transferred: 'case.transferred',
+  noteAdded: 'case.note_added',
+  infoRequested: 'case.info_requested',
+  reminderSent: 'case.reminder_sent',
+  clockPaused: 'clock.paused',
+  clockResumed: 'clock.resumed',
+  clockExtended: 'clock.extended',
+  escalated: 'case.escalated',
+  resolved: 'case.resolved',
+  reviewRequested: 'case.review_requested',
+  reviewDecided: 'case.review_decided',
+  reopened: 'case.reopened',
+  closed: 'case.closed',
+  withdrawn: 'case.withdrawn',
+  merged: 'case.merged',
+} as const;
+
+export type CaseEventKind = (typeof caseEventKinds)[keyof typeof caseEventKinds];
+
+export const allCaseEventKinds: readonly CaseEventKind[] = Object.values(caseEventKinds);

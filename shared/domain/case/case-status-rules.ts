@@ -1,0 +1,43 @@
+import type { CaseCommandType } from './case-commands.js';
+import { IllegalTransitionError } from './case-errors.js';
+import type { CaseStatus } from './case-types.js';
+import { terminalStatuses } from './case-types.js';
+
+const working: readonly CaseStatus[] = ['registered', 'in_progress', 'paused'];
+
+/**
+ * The statuses each command may start from. Closed, withdrawn and merged appear nowhere: a
+ * finished case takes no further change, so its ledger is sealed.
+ */
+export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
+  register: ['received'],
+  acknowledge: working,
+  start_work: ['registered'],
+  assign: [...working, 'under_review'],
+  transfer: [...working, 'under_review'],
+  note: ['received', ...working, 'resolved', 'under_review'],
+  request_info: [...working, 'under_review'],
+  record_reminder: ['registered', 'in_progress'],
+  pause: ['in_progress'],
+  resume: ['paused'],
+  extend: working,
+  // Staff may raise a paused case; the clock-driven climb waits while the clock is stopped.
+  escalate: [...working, 'under_review'],
+  record_escalation: ['registered', 'in_progress', 'under_review'],
+  resolve: ['registered', 'in_progress'],
+  request_review: ['resolved'],
+  decide_review: ['under_review'],
+  reopen: ['resolved', 'under_review'],
+  close: ['resolved'],
+  withdraw: ['received', ...working],
+  merge: ['received', ...working],
+};
+
+export const canApply = (status: CaseStatus, command: CaseCommandType): boolean =>
+  commandAllowedFrom[command].includes(status);
+
+export function assertCanApply(status: CaseStatus, command: CaseCommandType): void {
+  if (!canApply(status, command)) throw new IllegalTransitionError(status, command);
+}
+
+export const isTerminalStatus = (status: CaseStatus): boolean => terminalStatuses.includes(status);

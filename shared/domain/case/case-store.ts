@@ -1,0 +1,89 @@
+import type { CaseEvent, ComplaintCase } from './case-types.js';
+
+/** Contact identifiers of a complainant; any one of them may link a new complaint to earlier ones. */
+export interface CustomerIdentity {
+  email?: string;
+  phone?: string;
+  customerId?: string;
+}
+
+/** A case whose next clock point lies before the time asked about. */
+export interface DueCase {
+  dueAt: string;
+  case: ComplaintCase;
+}
+
+export interface BranchPage {
+  cases: ComplaintCase[];
+  /** Opaque; pass it back to get the next page. Absent when there is nothing more to read. */
+  cursor?: string;
+}
+
+/**
+ * Where cases and their ledger live. The lifecycle decides what changes; the store only makes
+ * each change atomic (the case and its new events together) and conditional on the version read.
+ */
+export interface CaseStore {
+  /** Stores a new case with its first events. Throws CaseAlreadyExistsError if the reference is taken. */
+  create(complaint: ComplaintCase, events: readonly CaseEvent[]): Promise<void>;
+  get(reference: string): Promise<ComplaintCase | undefined>;
+  /**
+   * Replaces the case and appends `events`, only if the stored version is still `expectedVersion`
+   * (otherwise StaleCaseVersionError). `updated.version` must be `expectedVersion + 1`.
+   */
+  save(updated: ComplaintCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<void>;
+  /** The whole ledger of a case in `seq` order. */
+  listEvents(reference: string): Promise<CaseEvent[]>;
+  /** Cases due strictly before `before`, earliest first, at most `limit` of them. */
+  findDue(before: string, limit?: number): Promise<DueCase[]>;
+  /** References of cases received at or after `since` from the same customer, each once, oldest first. */
+  findByCustomer(identity: CustomerIdentity, since: string): Promise<string[]>;
+  /**
+   * Cases of a branch received in [`from`, `to`), oldest first, one page at a time.
+   * A page can be empty while a cursor is still returned; the list ends when no cursor comes back.
+   */
+  listByBranch(
+    branchCode: string,
+    from: string,
+    to: string,
+    cursor?: string,
+    limit?: number,
+  ): Promise<BranchPage>;
+}
+
+export class CaseAlreadyExistsError extends Error {
+  override readonly name = 'CaseAlreadyExistsError';
+  constructor(readonly reference: string) {
+    super(`Case ${reference} already exists`);
+  }
+}
+
+/** Someone else saved the case since it was read: re-read, re-apply, retry. */
+export class StaleCaseVersionError extends Error {
+  override readonly name = 'StaleCaseVersionError';
+  constructor(
+    readonly reference: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Case ${reference} is no longer at version ${expectedVersion}`);
+  }
+}
+
+/** The write itself is malformed (wrong version step, events of another case, too many items). */
+export class InvalidCaseWriteError extends Error {
+  override readonly name = 'InvalidCaseWriteError';
+  constructor(
+    readonly reference: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid write for case ${reference}: ${reason}`);
+  }
+}
+
+/** A pagination cursor that this store did not issue for this query. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super('Invalid pagination cursor');
+  }
+}
