@@ -22,7 +22,8 @@ const duplicatesIn = (values: readonly (string | number)[]): (string | number)[]
 /**
  * A calendar as a bank supplies it (JSON). Beyond shape, it rejects what would silently give
  * wrong deadlines: unknown zones, impossible dates, a date listed as both holiday and working
- * day, dates outside the declared years, and "all years" coverage with finite holiday lists.
+ * day, dates outside the declared years, "all years" coverage with finite holiday lists, and
+ * provisional years the calendar does not cover (nothing would ever be flagged for them).
  */
 export const calendarSchema: z.ZodType<Calendar> = z
   .strictObject({
@@ -40,9 +41,11 @@ export const calendarSchema: z.ZodType<Calendar> = z
     holidays: z.array(localDateSchema),
     extraWorkingDays: z.array(localDateSchema),
     coversYears: yearCoverageSchema,
+    // Optional in a bank's JSON: a calendar that does not mention it has no provisional years.
+    provisionalYears: z.array(yearSchema).default([]),
   })
   .superRefine((calendar, ctx) => {
-    for (const key of ['weekend', 'holidays', 'extraWorkingDays'] as const) {
+    for (const key of ['weekend', 'holidays', 'extraWorkingDays', 'provisionalYears'] as const) {
       for (const duplicate of new Set(duplicatesIn(calendar[key]))) {
         ctx.addIssue({ code: 'custom', path: [key], message: `${duplicate} is listed more than once` });
       }
@@ -73,8 +76,24 @@ export const calendarSchema: z.ZodType<Calendar> = z
           message: 'a calendar with listed days must name the years its lists cover',
         });
       }
+      if (calendar.provisionalYears.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provisionalYears'],
+          message: 'a rule-only calendar (coversYears "all") has no provisional years',
+        });
+      }
       return;
     }
+    calendar.provisionalYears.forEach((year, index) => {
+      if (year < coverage.from || year > coverage.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provisionalYears', index],
+          message: `${year} is outside coversYears ${coverage.from}-${coverage.to}`,
+        });
+      }
+    });
     for (const key of ['holidays', 'extraWorkingDays'] as const) {
       calendar[key].forEach((day, index) => {
         const year = yearOf(day);

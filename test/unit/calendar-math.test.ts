@@ -28,7 +28,8 @@ describe('working days', () => {
   });
 
   it('refuses to guess about years a holiday calendar does not cover', () => {
-    expect(() => isWorkingDay(cn, '2027-02-08')).toThrow(CalendarCoverageError);
+    expect(() => isWorkingDay(cn, '2028-02-08')).toThrow(CalendarCoverageError);
+    expect(() => isWorkingDay(cn, '2024-12-31')).toThrow(/no holiday data for 2024 \(covers 2025-2027\)/);
     expect(() => isWorkingDay(gb, '2024-12-25')).toThrow(/no holiday data for 2024/);
     expect(isWorkingDay(utc, '2040-01-02')).toBe(true);
   });

@@ -102,6 +102,34 @@ describe('calendar registry', () => {
     ]);
   });
 
+  it('treats a calendar that does not mention provisional years as having none', () => {
+    const registry = createCalendarRegistry([]);
+    expect(registry.register(validCalendar()).provisionalYears).toEqual([]);
+  });
+
+  it('accepts provisional years inside the declared years', () => {
+    const registry = createCalendarRegistry([]);
+    const calendar = registry.register({
+      ...hongKong,
+      coversYears: { from: 2026, to: 2027 },
+      provisionalYears: [2027],
+    });
+    expect(calendar.provisionalYears).toEqual([2027]);
+  });
+
+  it('rejects provisional years outside the declared years, repeated, or on an "all years" calendar', () => {
+    expect(issuesOf({ provisionalYears: [2027] })).toEqual([
+      'provisionalYears.0: 2027 is outside coversYears 2026-2026',
+    ]);
+    expect(issuesOf({ provisionalYears: [2026, 2026] })).toEqual([
+      'provisionalYears: 2026 is listed more than once',
+    ]);
+    expect(issuesOf({ holidays: [], coversYears: 'all', provisionalYears: [2026] })).toEqual([
+      'provisionalYears: a rule-only calendar (coversYears "all") has no provisional years',
+    ]);
+    expect(issuesOf({ provisionalYears: [2026.5] })).toHaveLength(1);
+  });
+
   it('rejects a week with no working day and misspelt fields', () => {
     expect(issuesOf({ weekend: [1, 2, 3, 4, 5, 6, 7] })).toEqual([
       'weekend: at least one day a week must be worked',

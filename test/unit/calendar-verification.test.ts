@@ -19,10 +19,11 @@ describe('cn-mainland against the chinese-days package', () => {
   // The package has no per-year flag, but New Year's Day is a holiday in every year it knows.
   const packageYears = [2025, 2026, 2027].filter((year) => cnPackageIsHoliday(`${year}-01-01`));
 
-  it('has package data for 2025 and 2026 only; 2027 is absent from chinese-days and from our calendar', () => {
+  it('has package data for 2025 and 2026 only; our 2027 is provisional and 2028 is not covered', () => {
     expect(packageYears).toEqual([2025, 2026]);
-    expect(cn.coversYears).toEqual({ from: 2025, to: 2026 });
-    expect(() => isWorkingDay(cn, '2027-01-04')).toThrow(CalendarCoverageError);
+    expect(cn.coversYears).toEqual({ from: 2025, to: 2027 });
+    expect(cn.provisionalYears).toEqual([2027]);
+    expect(() => isWorkingDay(cn, '2028-01-04')).toThrow(CalendarCoverageError);
   });
 
   it('agrees on whether staff work, every day of 2025 and 2026', () => {

@@ -89,8 +89,15 @@ describe('pauses on a business-day clock', () => {
 });
 
 describe('coverage', () => {
+  it('uses the provisional 2027 statutory holidays for a receipt on 31 December 2026', () => {
+    // 1 January 2027 is New Year's Day and 2-3 January a weekend, so Monday 4 January acknowledges.
+    expect(cn.deadlines(input({ receivedAt: '2026-12-31T02:00:00Z' })).acknowledgeBy).toBe(
+      '2027-01-04T15:59:59.999Z',
+    );
+  });
+
   it('refuses to compute a working-day acknowledgement in a year the calendar does not cover', () => {
-    // Received 31 December 2026: the next working day is in 2027, for which there is no holiday notice yet.
-    expect(() => cn.deadlines(input({ receivedAt: '2026-12-31T02:00:00Z' }))).toThrow(CalendarCoverageError);
+    // Received 31 December 2027: nothing is known yet about the 2028 holidays.
+    expect(() => cn.deadlines(input({ receivedAt: '2027-12-31T02:00:00Z' }))).toThrow(CalendarCoverageError);
   });
 });

@@ -33,6 +33,31 @@ export const assertCovered = (calendar: Calendar, localDate: LocalDate): void =>
 };
 
 /**
+ * Whether the calendar's answer for a local date rests on provisional data: the date's year is
+ * covered, but only by lists derived from the standing rules ahead of the official notice, so
+ * whether it is a working day may still change. False for confirmed years, and for years the
+ * calendar does not cover at all (there is no answer to qualify; isWorkingDay throws for them).
+ */
+export const isProvisional = (calendar: Calendar, localDate: LocalDate): boolean => {
+  localDateStart(calendar, localDate); // validates the date's shape
+  const year = yearOf(localDate);
+  return coversYear(calendar, year) && calendar.provisionalYears.includes(year);
+};
+
+/**
+ * Whether any day from `from` to `to` (inclusive local dates, in either order) is provisional:
+ * a deadline counted across those days may move when the official notice is published.
+ */
+export const isProvisionalBetween = (calendar: Calendar, from: LocalDate, to: LocalDate): boolean => {
+  localDateStart(calendar, from);
+  localDateStart(calendar, to);
+  const [first, last] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
+  return calendar.provisionalYears.some(
+    (year) => year >= first && year <= last && coversYear(calendar, year),
+  );
+};
+
+/**
  * Whether staff work on a local date: a listed extra working day always is; otherwise it must
  * be neither a weekend day nor a holiday.
  */

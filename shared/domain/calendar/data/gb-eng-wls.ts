@@ -38,4 +38,5 @@ export const gbEngWls: Calendar = {
   ],
   extraWorkingDays: [],
   coversYears: { from: 2025, to: 2027 },
+  provisionalYears: [],
 };

@@ -9,4 +9,5 @@ export const weekdaysUtc: Calendar = {
   holidays: [],
   extraWorkingDays: [],
   coversYears: 'all',
+  provisionalYears: [],
 };
