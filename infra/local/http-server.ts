@@ -33,20 +33,18 @@ const errorBody = (code: string, message: string) => ({ error: { code, message, 
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const readBody = (request: IncomingMessage): Promise<string> =>
+/** Reads the body; past the limit it keeps draining but reports `undefined` (answered 413). */
+const readBody = (request: IncomingMessage): Promise<string | undefined> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () =>
+      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
+    );
     request.on('error', reject);
   });
 
@@ -55,13 +53,16 @@ export type LocalFallback = (request: LocalRequest) => Promise<LocalResponse | u
 
 const route = async (
   routes: readonly LocalRoute[],
-  fallback: LocalFallback | undefined,
+  fallbacks: readonly LocalFallback[],
   request: LocalRequest,
 ): Promise<LocalResponse> => {
   const samePath = routes.filter((candidate) => candidate.path === request.path);
   if (samePath.length === 0) {
-    const answered = fallback === undefined ? undefined : await fallback(request);
-    return answered ?? json(404, errorBody('not_found', `No route for ${request.path}`));
+    for (const fallback of fallbacks) {
+      const answered = await fallback(request);
+      if (answered !== undefined) return answered;
+    }
+    return json(404, errorBody('not_found', `No route for ${request.path}`));
   }
   const match = samePath.find((candidate) => candidate.method === request.method);
   if (match === undefined) {
@@ -80,20 +81,22 @@ const respond = (response: ServerResponse, result: LocalResponse): void => {
 export const startHttpServer = (
   routes: readonly LocalRoute[],
   port: number,
-  fallback?: LocalFallback,
+  fallbacks: readonly LocalFallback[] = [],
 ): Promise<Server> =>
   new Promise((resolve, reject) => {
     const server = createServer((incoming, outgoing) => {
       const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
       readBody(incoming)
         .then((body) =>
-          route(routes, fallback, {
-            method: incoming.method ?? 'GET',
-            path: url.pathname,
-            query: url.searchParams,
-            headers: incoming.headers,
-            body,
-          }),
+          body === undefined
+            ? json(413, errorBody('payload_too_large', 'The body is too large.'))
+            : route(routes, fallbacks, {
+                method: incoming.method ?? 'GET',
+                path: url.pathname,
+                query: url.searchParams,
+                headers: incoming.headers,
+                body,
+              }),
         )
         .then((result) => respond(outgoing, result))
         .catch((error: unknown) => {

@@ -12,6 +12,12 @@ const envSchema = z.object({
   TABLE_NAME: z.string().min(3).default('redress-cases'),
   /** `ticking` follows the wall clock between moves; `frozen` stands still until moved. */
   REDRESS_CLOCK: z.enum(['ticking', 'frozen']).default('ticking'),
+  /** Base of the links in e-mails; defaults to this server. */
+  PUBLIC_BASE_URL: z.url().optional(),
+  SENDER_ADDRESS: z.email().default('complaints-noreply@bank.example'),
+  COMPLAINTS_ADDRESS: z.email().default('complaints@bank.example'),
+  /** How soon a failed intake record is retried locally (deployed: the queue's 90 s). */
+  QUEUE_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
 });
 
 export interface LocalConfig {
@@ -21,6 +27,10 @@ export interface LocalConfig {
   sesPort: number;
   tableName: string;
   tickingClock: boolean;
+  publicBaseUrl: string;
+  senderAddress: string;
+  complaintsAddress: string;
+  queueVisibilitySeconds: number;
 }
 
 /** Parsed once at startup; a bad variable stops the start with a message naming it. */
@@ -37,5 +47,10 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     sesPort: parsed.data.SES_PORT,
     tableName: parsed.data.TABLE_NAME,
     tickingClock: parsed.data.REDRESS_CLOCK === 'ticking',
+    publicBaseUrl:
+      parsed.data.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.data.PORT === 0 ? 3000 : parsed.data.PORT}`,
+    senderAddress: parsed.data.SENDER_ADDRESS,
+    complaintsAddress: parsed.data.COMPLAINTS_ADDRESS,
+    queueVisibilitySeconds: parsed.data.QUEUE_VISIBILITY_SECONDS,
   };
 };

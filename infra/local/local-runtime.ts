@@ -1,22 +1,52 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
+import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
+import { redriveUnregistered } from '../../functions/intake-worker/redrive-unregistered.js';
+import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { createDynamoDbClient } from '../../shared/adapters/dynamodb/dynamodb-client.js';
+import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
+import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
+import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
+import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
+import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
+import { createApiDispatcher } from './api-gateway-adapter.js';
 import { loadClockPosition, saveClockPosition } from './clock-state.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
-import { json, type LocalRoute, startHttpServer } from './http-server.js';
+import { json, type LocalFallback, type LocalRoute, startHttpServer } from './http-server.js';
+import { localLambdaContext } from './lambda-context.js';
 import type { LocalConfig } from './local-config.js';
+import { mailCaptureRoutes } from './mail-capture.js';
+import { QueuePoller } from './queue-poller.js';
 import { type SesLocal, startSesLocal } from './ses-local.js';
+import { startSqsLocal } from './sqs-local.js';
 import { VirtualClock } from './virtual-clock.js';
 
 export interface LocalRuntime {
   url: string;
   config: LocalConfig;
   clock: VirtualClock;
+  store: CaseStore;
   dynamoDb: { endpoint: string; client: DynamoDBClient };
   ses: { endpoint: string };
+  sqs: { endpoint: string; intakeQueueUrl: string; deadLetterQueueUrl: string };
+  /** Waits until the intake queue is empty and no batch is running. */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Sends stuck received records to the queue again (the runtime also does this every minute). */
+  redrive(): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+export interface LocalRuntimeOptions {
+  /** Extra handlers tried after the API, e.g. the web pages. */
+  fallbacks?: readonly LocalFallback[];
 }
 
 const closeServer = (server: Server): Promise<void> =>
@@ -25,12 +55,18 @@ const closeServer = (server: Server): Promise<void> =>
     server.close(() => resolve());
   });
 
+const REDRIVE_INTERVAL_MS = 60_000;
+
 /**
- * Starts the local system: DynamoDB Local with data on disk, the case table, aws-ses-v2-local
- * and the HTTP server, all on 127.0.0.1. Everything started is stopped again if a later
- * step fails, so a failed start leaves no stray process holding a port.
+ * Starts the local system on 127.0.0.1: DynamoDB Local with data on disk, aws-ses-v2-local,
+ * an SQS API with the intake queue and its DLQ, the same handlers the Lambdas run, a poller in
+ * place of the event source mapping, and the HTTP server. Everything started is stopped again
+ * if a later step fails, so a failed start leaves no stray process holding a port.
  */
-export const startLocalRuntime = async (config: LocalConfig): Promise<LocalRuntime> => {
+export const startLocalRuntime = async (
+  config: LocalConfig,
+  options: LocalRuntimeOptions = {},
+): Promise<LocalRuntime> => {
   const stoppers: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) await stop();
@@ -44,16 +80,75 @@ export const startLocalRuntime = async (config: LocalConfig): Promise<LocalRunti
     stoppers.push(dynamoDbLocal.stop);
     const client = createDynamoDbClient({ endpoint: dynamoDbLocal.endpoint, region: 'local' });
     stoppers.push(async () => client.destroy());
-    await ensureCaseTable(client, config.tableName);
+    const idempotencyTableName = `${config.tableName}-idempotency`;
+    await Promise.all([
+      ensureCaseTable(client, config.tableName),
+      ensureIdempotencyTable(client, idempotencyTableName),
+    ]);
 
     const ses: SesLocal = await startSesLocal(config.sesPort);
     stoppers.push(ses.stop);
+    const sqs = await startSqsLocal({ visibilityTimeoutSeconds: config.queueVisibilitySeconds });
+    stoppers.push(sqs.stop);
+    const sqsClient = createSqsClient({ endpoint: sqs.endpoint, region: 'local' });
+    stoppers.push(async () => sqsClient.destroy());
+    const sesClient = createSesClient({ endpoint: ses.endpoint, region: 'local' });
+    stoppers.push(async () => sesClient.destroy());
 
     const clock = new VirtualClock(loadClockPosition(config.dataDir) ?? new Date(), {
       ticking: config.tickingClock,
     });
     stoppers.push(async () => clock.dispose());
     stoppers.push(async () => saveClockPosition(config.dataDir, clock.now()));
+
+    const store = new DynamoDbCaseStore({ client, tableName: config.tableName, nextDueAt: caseNextDueAt });
+    const queue = new SqsIntakeQueue(sqsClient, sqs.intakeQueueUrl);
+    const idempotencyStore = () =>
+      new DynamoDBPersistenceLayer({
+        tableName: idempotencyTableName,
+        awsSdkV3Client: client,
+      });
+    const settings = { ...defaultIntakeSettings, publicBaseUrl: config.publicBaseUrl };
+
+    const worker = createIntakeWorkerHandler({
+      store,
+      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      clock,
+      settings,
+      routing: sampleRoutingRules,
+      complaintsAddress: config.complaintsAddress,
+      idempotencyStore: idempotencyStore(),
+    });
+    const poller = new QueuePoller({
+      client: sqsClient,
+      queueUrl: sqs.intakeQueueUrl,
+      queueArn: sqs.intakeQueueArn,
+      region: 'local',
+      handler: worker,
+      context: () => localLambdaContext('intake-worker', intakeQueueSettings.workerTimeoutSeconds),
+      batchSize: intakeQueueSettings.batchSize,
+      concurrency: 4,
+    });
+    poller.start();
+    stoppers.push(() => poller.stop());
+
+    const redrive = () => redriveUnregistered({ store, queue, clock });
+    const redriveTimer = setInterval(() => {
+      redrive().catch(() => process.stderr.write('registration re-drive failed; will retry\n'));
+    }, REDRIVE_INTERVAL_MS);
+    redriveTimer.unref();
+    stoppers.push(async () => clearInterval(redriveTimer));
+
+    const api = createApiDispatcher({
+      'submit-complaint': createSubmitComplaintHandler({
+        store,
+        queue,
+        clock,
+        settings,
+        idempotencyStore: idempotencyStore(),
+      }),
+      'complaint-status': createComplaintStatusHandler({ store }),
+    });
 
     const routes: LocalRoute[] = [
       {
@@ -64,11 +159,12 @@ export const startLocalRuntime = async (config: LocalConfig): Promise<LocalRunti
             ok: true,
             now: clock.now().toISOString(),
             table: config.tableName,
-            services: { dynamodb: dynamoDbLocal.endpoint, ses: ses.endpoint },
+            services: { dynamodb: dynamoDbLocal.endpoint, ses: ses.endpoint, sqs: sqs.endpoint },
           }),
       },
+      ...mailCaptureRoutes(ses.endpoint),
     ];
-    const server = await startHttpServer(routes, config.port);
+    const server = await startHttpServer(routes, config.port, [api, ...(options.fallbacks ?? [])]);
     stoppers.push(() => closeServer(server));
     const address = server.address();
     const port = address !== null && typeof address === 'object' ? address.port : config.port;
@@ -77,8 +173,16 @@ export const startLocalRuntime = async (config: LocalConfig): Promise<LocalRunti
       url: `http://127.0.0.1:${port}`,
       config,
       clock,
+      store,
       dynamoDb: { endpoint: dynamoDbLocal.endpoint, client },
       ses: { endpoint: ses.endpoint },
+      sqs: {
+        endpoint: sqs.endpoint,
+        intakeQueueUrl: sqs.intakeQueueUrl,
+        deadLetterQueueUrl: sqs.deadLetterQueueUrl,
+      },
+      settle: (timeoutMs) => poller.settle(timeoutMs),
+      redrive,
       stop: stopAll,
     };
   } catch (error) {

@@ -116,6 +116,8 @@ export const storedCaseSchema = z.object({
   review: caseReviewSchema.optional(),
   secondContact: secondContactSchema.optional(),
   mergedInto: z.string().optional(),
+  trackingTokenHash: z.string().optional(),
+  urgent: z.boolean().optional(),
   lastEventSeq: z.number().int().nonnegative(),
 });
 

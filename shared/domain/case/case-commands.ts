@@ -17,6 +17,9 @@ export interface RegisterCommand {
 
 export interface AcknowledgeCommand {
   type: 'acknowledge';
+  /** How the customer was told; an e-mail carries the provider's message id as proof. */
+  via?: 'email' | 'phone' | 'letter' | 'in_person' | 'sms';
+  messageId?: string;
 }
 
 export interface StartWorkCommand {

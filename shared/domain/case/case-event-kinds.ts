@@ -1,5 +1,6 @@
 /** Every kind of ledger entry (登记台账) the case lifecycle writes. */
 export const caseEventKinds = {
+  received: 'case.received',
   registered: 'case.registered',
   acknowledged: 'case.acknowledged',
   workStarted: 'case.work_started',

@@ -73,7 +73,12 @@ export function acknowledgeCase(
   const at = isoUtc(ctx.now);
   return commit(
     { ...c, acknowledgedAt: at },
-    [{ kind: caseEventKinds.acknowledged, data: { acknowledgeBy: c.deadlines?.acknowledgeBy } }],
+    [
+      {
+        kind: caseEventKinds.acknowledged,
+        data: { acknowledgeBy: c.deadlines?.acknowledgeBy, via: command.via, messageId: command.messageId },
+      },
+    ],
     ctx,
   );
 }

@@ -189,6 +189,10 @@ export interface ComplaintCase {
   review?: CaseReview;
   secondContact?: SecondContact;
   mergedInto?: string;
+  /** SHA-256 of the customer's status-page token; the token itself is never stored. */
+  trackingTokenHash?: string;
+  /** Marked urgent at intake (green channel). */
+  urgent?: boolean;
   /** Sequence number of the last event appended for this case. */
   lastEventSeq: number;
 }

@@ -1,0 +1,47 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { z } from 'zod';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
+import { createDynamoDbClient } from '../../shared/adapters/dynamodb/dynamodb-client.js';
+import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import { parseEnvironment } from '../../shared/config/environment.js';
+import { intakeSettingsFrom, intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
+import { routingRulesSchema, sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
+import { systemClock } from '../../shared/domain/time/clock.js';
+import { createIntakeWorkerHandler } from './create-handler.js';
+
+const env = parseEnvironment(
+  z.object({
+    AWS_REGION: z.string().min(1),
+    TABLE_NAME: z.string().min(3),
+    IDEMPOTENCY_TABLE_NAME: z.string().min(3),
+    ...intakeSettingsVariables,
+    SENDER_ADDRESS: z.email(),
+    COMPLAINTS_ADDRESS: z.email(),
+    SES_CONFIGURATION_SET: z.string().min(1).optional(),
+    /** JSON routing rules; the sample rules apply when unset. */
+    ROUTING_RULES: z.string().optional(),
+  }),
+);
+
+const routing =
+  env.ROUTING_RULES === undefined
+    ? sampleRoutingRules
+    : routingRulesSchema.parse(JSON.parse(env.ROUTING_RULES));
+const dynamoDb = createDynamoDbClient({ region: env.AWS_REGION });
+
+export const handler = createIntakeWorkerHandler({
+  store: new DynamoDbCaseStore({ client: dynamoDb, tableName: env.TABLE_NAME, nextDueAt: caseNextDueAt }),
+  mailer: new SesMailer(createSesClient({ region: env.AWS_REGION }), {
+    from: env.SENDER_ADDRESS,
+    configurationSetName: env.SES_CONFIGURATION_SET,
+  }),
+  clock: systemClock,
+  settings: intakeSettingsFrom(env),
+  routing,
+  complaintsAddress: env.COMPLAINTS_ADDRESS,
+  idempotencyStore: new DynamoDBPersistenceLayer({
+    tableName: env.IDEMPOTENCY_TABLE_NAME,
+    awsSdkV3Client: dynamoDb,
+  }),
+});

@@ -1,0 +1,138 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Context } from 'aws-lambda';
+import type { Mailer } from '../../shared/adapters/ses/mailer.js';
+import type { IntakeSettings } from '../../shared/config/intake-settings.js';
+import { statusPath } from '../../shared/config/intake-settings.js';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
+import { applyCommand } from '../../shared/domain/case/apply-command.js';
+import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
+import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
+import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/registration-plan.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
+import { renderAcknowledgement } from '../../shared/templates/acknowledgement.js';
+
+export interface RegisterComplaintDependencies {
+  store: CaseStore;
+  mailer: Mailer;
+  clock: Clock;
+  settings: IntakeSettings;
+  routing: RoutingRules;
+  /** Replies to our mail go to the complaints address so they thread back to the case. */
+  complaintsAddress: string;
+  /** Records of acknowledgements sent; its own instance (a layer keeps its first configuration). */
+  idempotencyStore: BasePersistenceLayer;
+}
+
+const worker: Actor = { id: 'system:intake-worker', kind: 'system' };
+
+export class CaseNotFoundError extends Error {
+  constructor(reference: string) {
+    super(`no received record for ${reference}`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Registers a received complaint and acknowledges it. Safe to run any number of times for the
+ * same message: each step checks what is already done, every write is conditional on the
+ * version read, and the acknowledgement e-mail is sent at most once per case.
+ */
+export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => {
+  const apply = async (
+    reference: string,
+    decide: (c: ComplaintCase) => CaseCommand | undefined,
+  ): Promise<ComplaintCase> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await deps.store.get(reference);
+      if (current === undefined) throw new CaseNotFoundError(reference);
+      const command = decide(current);
+      if (command === undefined) return current;
+      const result = applyCommand(current, command, {
+        actor: worker,
+        now: deps.clock.now(),
+        deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
+      });
+      try {
+        await deps.store.save(result.case, current.version, result.events);
+        return result.case;
+      } catch (error) {
+        // Someone else changed the case meanwhile: read it again and decide afresh.
+        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  };
+
+  const idempotency = new IdempotencyConfig({
+    eventKeyJmesPath: 'reference',
+    expiresAfterSeconds: 7 * 24 * 3600,
+  });
+  const sendAcknowledgement = makeIdempotent(
+    async (request: { reference: string; trackingToken?: string }): Promise<{ messageId: string } | null> => {
+      const current = await deps.store.get(request.reference);
+      if (current === undefined) throw new CaseNotFoundError(request.reference);
+      const email = current.customer.email;
+      const decideBy = current.deadlines?.decideBy;
+      if (email === undefined || decideBy === undefined) return null;
+      const desk = firstResponderDesk(deps.routing, current.branchCode);
+      const statusUrl =
+        request.trackingToken === undefined
+          ? `${deps.settings.publicBaseUrl}/`
+          : `${deps.settings.publicBaseUrl}${statusPath(current.reference, request.trackingToken)}`;
+      const mail = renderAcknowledgement({
+        reference: current.reference,
+        language: current.language,
+        customerName: current.customer.name,
+        anonymous: current.anonymous,
+        subject: current.subject,
+        receivedAt: current.receivedAt,
+        decideBy,
+        contact: { name: desk.name[current.language], email: desk.email, phone: desk.phone },
+        statusUrl,
+        timeZone: deps.settings.timeZone,
+      });
+      return deps.mailer.send({ to: [email], replyTo: [deps.complaintsAddress], ...mail });
+    },
+    {
+      persistenceStore: deps.idempotencyStore,
+      config: idempotency,
+      keyPrefix: 'acknowledgement',
+    },
+  );
+
+  return async (message: IntakeMessage, context?: Context): Promise<ComplaintCase> => {
+    if (context !== undefined) idempotency.registerLambdaContext(context);
+    const { reference } = message;
+    const current = await deps.store.get(reference);
+    if (current === undefined) throw new CaseNotFoundError(reference);
+    let registered = current;
+    if (current.status === 'received') {
+      const earlier = await deps.store.findByCustomer(
+        current.customer,
+        repeatWindowStart(current.receivedAt),
+      );
+      const repeatComplainant = earlier.some((other) => other !== reference);
+      registered = await apply(reference, (latest) =>
+        latest.status === 'received'
+          ? registrationPlan(latest, { routing: deps.routing, repeatComplainant })
+          : undefined,
+      );
+    }
+
+    if (registered.acknowledgedAt !== undefined || registered.customer.email === undefined) return registered;
+    const sent = await sendAcknowledgement({ reference, trackingToken: message.trackingToken });
+    if (sent === null) return registered;
+    return apply(reference, (c) =>
+      c.acknowledgedAt === undefined && c.status !== 'received'
+        ? { type: 'acknowledge', via: 'email', messageId: sent.messageId }
+        : undefined,
+    );
+  };
+};

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type ApiFunctionName, type ApiRoute, apiFunctions, apiRoutes, matchPath } from '../api-routes.js';
+import type { LocalRequest, LocalResponse } from './http-server.js';
+import { localLambdaContext } from './lambda-context.js';
+
+export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const single = (headers: LocalRequest['headers']): Record<string, string> => {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') result[name] = value;
+    else if (Array.isArray(value)) result[name] = value.join(',');
+  }
+  return result;
+};
+
+/** The REST API (v1) proxy event API Gateway would send for this request. */
+const toProxyEvent = (
+  request: LocalRequest,
+  route: ApiRoute,
+  pathParameters: Record<string, string>,
+): APIGatewayProxyEvent => {
+  const query = Object.fromEntries(request.query.entries());
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of request.query.entries())
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  const headers = single(request.headers);
+  return {
+    resource: route.path,
+    path: request.path,
+    httpMethod: request.method,
+    headers,
+    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+    queryStringParameters: Object.keys(query).length > 0 ? query : null,
+    multiValueQueryStringParameters: Object.keys(multiQuery).length > 0 ? multiQuery : null,
+    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : null,
+    stageVariables: null,
+    body: request.body.length > 0 ? request.body : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: null,
+      protocol: 'HTTP/1.1',
+      httpMethod: request.method,
+      identity: {
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: '127.0.0.1',
+        user: null,
+        userAgent: headers['user-agent'] ?? null,
+        userArn: null,
+      },
+      path: request.path,
+      stage: 'local',
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: route.path,
+      resourcePath: route.path,
+    },
+  };
+};
+
+/**
+ * Dispatches /api/* requests through the shared route table to the same handler factories
+ * the Lambdas use. Unknown paths are 404, known paths with another method 405, as in AWS.
+ */
+export const createApiDispatcher = (handlers: Record<ApiFunctionName, ApiHandler>) => {
+  return async (request: LocalRequest): Promise<LocalResponse | undefined> => {
+    if (!request.path.startsWith('/api/')) return undefined;
+    const matches = apiRoutes.flatMap((route) => {
+      const parameters = matchPath(route.path, request.path);
+      return parameters === undefined ? [] : [{ route, parameters }];
+    });
+    const errorResponse = (
+      status: number,
+      code: string,
+      message: string,
+      extra: Record<string, string> = {},
+    ) => ({
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...extra },
+      body: JSON.stringify({ error: { code, message, fields: [] } }),
+    });
+    if (matches.length === 0) return errorResponse(404, 'not_found', `No route for ${request.path}`);
+    const match = matches.find((candidate) => candidate.route.method === request.method);
+    if (match === undefined) {
+      const allowed = [...new Set(matches.map((candidate) => candidate.route.method))].join(', ');
+      return errorResponse(405, 'method_not_allowed', `Use ${allowed}`, { allow: allowed });
+    }
+    const spec = apiFunctions[match.route.function];
+    const result = await handlers[match.route.function](
+      toProxyEvent(request, match.route, match.parameters),
+      localLambdaContext(match.route.function, spec.timeoutSeconds),
+    );
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+    return { status: result.statusCode, headers, body: result.body };
+  };
+};

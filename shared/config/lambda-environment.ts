@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defaultIntakeSettings, type IntakeSettings } from './intake-settings.js';
+
+/** Variables every intake-side function reads; the CDK sets them, each function parses them once. */
+export const intakeSettingsVariables = {
+  BANK_TIME_ZONE: z.string().min(1).default(defaultIntakeSettings.timeZone),
+  DEFAULT_CLOCK_POLICY: z.string().min(1).default(defaultIntakeSettings.defaultClockPolicyId),
+  DEFAULT_CALENDAR: z.string().min(1).default(defaultIntakeSettings.defaultCalendarId),
+  PUBLIC_BASE_URL: z.url(),
+};
+
+const intakeSettingsSchema = z.object(intakeSettingsVariables);
+
+export const intakeEnvironmentSchema = z.object({
+  AWS_REGION: z.string().min(1),
+  TABLE_NAME: z.string().min(3),
+  IDEMPOTENCY_TABLE_NAME: z.string().min(3),
+  INTAKE_QUEUE_URL: z.url(),
+  ...intakeSettingsVariables,
+});
+
+export const intakeSettingsFrom = (env: z.infer<typeof intakeSettingsSchema>): IntakeSettings => ({
+  timeZone: env.BANK_TIME_ZONE,
+  defaultClockPolicyId: env.DEFAULT_CLOCK_POLICY,
+  defaultCalendarId: env.DEFAULT_CALENDAR,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+});

@@ -1,0 +1,32 @@
+import type { RoutingRules } from '../../config/routing-rules.js';
+import type { RegisterCommand } from '../case/case-commands.js';
+import type { ComplaintCase } from '../case/case-types.js';
+import { defaultPriorityRules, type PriorityRules, priorityFor } from '../case/priority-rules.js';
+import { firstResponderDesk } from './first-responder.js';
+
+export interface RegistrationContext {
+  routing: RoutingRules;
+  priorityRules?: PriorityRules;
+  /** Whether the same customer complained in the last 12 months (looked up by the caller). */
+  repeatComplainant: boolean;
+}
+
+/** 12 months back from receipt: the window in which a complainant counts as a repeat. */
+export const repeatWindowStart = (receivedAt: string): string => {
+  const start = new Date(receivedAt);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  return start.toISOString();
+};
+
+/** The register command for a received complaint: who answers first, how urgent, which clock. */
+export const registrationPlan = (c: ComplaintCase, context: RegistrationContext): RegisterCommand => {
+  const desk = firstResponderDesk(context.routing, c.branchCode);
+  return {
+    type: 'register',
+    firstResponder: desk.id,
+    priority: priorityFor(c.customer, { urgent: c.urgent }, context.priorityRules ?? defaultPriorityRules),
+    repeatComplainant: context.repeatComplainant,
+    clockPolicyId: c.clockPolicyId,
+    calendarId: c.calendarId,
+  };
+};
