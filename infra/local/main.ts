@@ -1,15 +1,21 @@
 import { loadLocalConfig } from './local-config.js';
 import { startLocalRuntime } from './local-runtime.js';
+import { createWebAssets } from './web-assets.js';
 
 const config = loadLocalConfig();
 const startedAt = Date.now();
-const runtime = await startLocalRuntime(config);
+const web = await createWebAssets();
+const runtime = await startLocalRuntime(config, { fallbacks: [web.fallback] });
 
 process.stdout.write(
   [
     `Redress local is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (data in ${config.dataDir})`,
+    `  complaint form ${runtime.url}/`,
+    `  API            ${runtime.url}/api/complaints  (POST; GET /api/complaints/{reference}?token=...)`,
+    `  captured mail  ${runtime.url}/_local/mail`,
     `  health         ${runtime.url}/health`,
     `  DynamoDB Local ${runtime.dynamoDb.endpoint}  (table ${config.tableName})`,
+    `  SQS (local)    ${runtime.sqs.intakeQueueUrl}`,
     `  SES (local)    ${runtime.ses.endpoint}  (mail viewer)`,
     `  virtual clock  ${runtime.clock.now().toISOString()}`,
     'Press Ctrl-C to stop.',
