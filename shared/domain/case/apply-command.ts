@@ -1,5 +1,6 @@
 import { extendClock, pauseClock, resumeClock } from './case-clock.js';
 import type { CaseCommand, TransitionContext, TransitionResult } from './case-commands.js';
+import { recordCustomerMessage } from './case-customer-message.js';
 import { mergeCase, withdrawCase } from './case-ending.js';
 import { escalateCase, recordEscalation } from './case-escalation.js';
 import { acknowledgeCase, registerCase, startWork } from './case-intake.js';
@@ -58,5 +59,7 @@ export function applyCommand(
       return withdrawCase(c, command, ctx);
     case 'merge':
       return mergeCase(c, command, ctx);
+    case 'record_customer_message':
+      return recordCustomerMessage(c, command, ctx);
   }
 }

@@ -22,6 +22,23 @@ export interface AcknowledgeCommand {
   messageId?: string;
 }
 
+export interface StoredAttachment {
+  key: string;
+  filename?: string;
+  contentType: string;
+  size: number;
+}
+
+/** Something the customer sent about the case: an e-mail reply, a letter, a form. */
+export interface CustomerMessageCommand {
+  type: 'record_customer_message';
+  via: 'email' | 'letter' | 'web';
+  messageId?: string;
+  text: string;
+  attachments?: StoredAttachment[];
+  refusedAttachments?: { filename?: string; contentType: string; reason: string }[];
+}
+
 export interface StartWorkCommand {
   type: 'start_work';
 }
@@ -150,7 +167,8 @@ export type CaseCommand =
   | ReopenCommand
   | CloseCommand
   | WithdrawCommand
-  | MergeCommand;
+  | MergeCommand
+  | CustomerMessageCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -175,6 +193,7 @@ export const caseCommandTypes = [
   'close',
   'withdraw',
   'merge',
+  'record_customer_message',
 ] as const satisfies readonly CaseCommandType[];
 
 export interface TransitionContext {

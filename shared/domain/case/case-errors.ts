@@ -22,6 +22,7 @@ const commandVerbs: Record<CaseCommandType, string> = {
   close: 'close',
   withdraw: 'withdraw',
   merge: 'merge',
+  record_customer_message: 'record a customer message on',
 };
 
 const statusWords: Record<CaseStatus, string> = {

@@ -20,6 +20,7 @@ export const caseEventKinds = {
   closed: 'case.closed',
   withdrawn: 'case.withdrawn',
   merged: 'case.merged',
+  customerMessage: 'case.customer_message',
 } as const;
 
 export type CaseEventKind = (typeof caseEventKinds)[keyof typeof caseEventKinds];

@@ -31,6 +31,7 @@ export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseS
   close: ['resolved'],
   withdraw: ['received', ...working],
   merge: ['received', ...working],
+  record_customer_message: ['received', ...working, 'resolved', 'under_review'],
 };
 
 export const canApply = (status: CaseStatus, command: CaseCommandType): boolean =>
