@@ -1,7 +1,11 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { z } from 'zod';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
-import { createDynamoDbClient } from '../../shared/adapters/dynamodb/dynamodb-client.js';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../shared/adapters/dynamodb/dynamodb-client.js';
+import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { parseEnvironment } from '../../shared/config/environment.js';
 import { intakeSettingsFrom, intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
@@ -44,4 +48,6 @@ export const handler = createIntakeWorkerHandler({
     tableName: env.IDEMPOTENCY_TABLE_NAME,
     awsSdkV3Client: dynamoDb,
   }),
+  sentMessages: new DynamoDbSentMessageIndex(createDocumentClient(dynamoDb), env.TABLE_NAME),
+  sesRegion: env.AWS_REGION,
 });

@@ -2,6 +2,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import type { Mailer } from '../../shared/adapters/ses/mailer.js';
+import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { statusPath } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
@@ -12,6 +13,7 @@ import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.j
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/registration-plan.js';
+import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 import { renderAcknowledgement } from '../../shared/templates/acknowledgement.js';
@@ -26,6 +28,9 @@ export interface RegisterComplaintDependencies {
   complaintsAddress: string;
   /** Records of acknowledgements sent; its own instance (a layer keeps its first configuration). */
   idempotencyStore: BasePersistenceLayer;
+  /** Remembers the Message-ID of each mail sent, so the e-mail gateway can thread replies. */
+  sentMessages: SentMessageIndex;
+  sesRegion: string;
 }
 
 const worker: Actor = { id: 'system:intake-worker', kind: 'system' };
@@ -94,7 +99,7 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
         subject: current.subject,
         receivedAt: current.receivedAt,
         decideBy,
-        contact: { name: desk.name[current.language], email: desk.email, phone: desk.phone },
+        contact: { name: desk.name, email: desk.email, phone: desk.phone },
         statusUrl,
         timeZone: deps.settings.timeZone,
       });
@@ -129,6 +134,7 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
     if (registered.acknowledgedAt !== undefined || registered.customer.email === undefined) return registered;
     const sent = await sendAcknowledgement({ reference, trackingToken: message.trackingToken });
     if (sent === null) return registered;
+    await deps.sentMessages.remember(sesMessageIdHeader(sent.messageId, deps.sesRegion), reference);
     return apply(reference, (c) =>
       c.acknowledgedAt === undefined && c.status !== 'received'
         ? { type: 'acknowledge', via: 'email', messageId: sent.messageId }

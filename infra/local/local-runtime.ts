@@ -8,8 +8,12 @@ import { redriveUnregistered } from '../../functions/intake-worker/redrive-unreg
 import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
-import { createDynamoDbClient } from '../../shared/adapters/dynamodb/dynamodb-client.js';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
+import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
@@ -56,6 +60,8 @@ const closeServer = (server: Server): Promise<void> =>
   });
 
 const REDRIVE_INTERVAL_MS = 60_000;
+/** The region name local clients use; also what local SES Message-ID headers carry. */
+export const LOCAL_REGION = 'local';
 
 /**
  * Starts the local system on 127.0.0.1: DynamoDB Local with data on disk, aws-ses-v2-local,
@@ -101,6 +107,7 @@ export const startLocalRuntime = async (
     stoppers.push(async () => clock.dispose());
     stoppers.push(async () => saveClockPosition(config.dataDir, clock.now()));
 
+    const sentMessages = new DynamoDbSentMessageIndex(createDocumentClient(client), config.tableName);
     const store = new DynamoDbCaseStore({ client, tableName: config.tableName, nextDueAt: caseNextDueAt });
     const queue = new SqsIntakeQueue(sqsClient, sqs.intakeQueueUrl);
     const idempotencyStore = () =>
@@ -118,6 +125,8 @@ export const startLocalRuntime = async (
       routing: sampleRoutingRules,
       complaintsAddress: config.complaintsAddress,
       idempotencyStore: idempotencyStore(),
+      sentMessages,
+      sesRegion: LOCAL_REGION,
     });
     const poller = new QueuePoller({
       client: sqsClient,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import { json, type LocalRoute } from './http-server.js';
 
 const storedEmailSchema = z.object({
@@ -13,6 +14,8 @@ const storeSchema = z.object({ emails: z.array(storedEmailSchema) });
 
 export interface CapturedMail {
   id: string;
+  /** The Message-ID header the mail went out with, as SES builds it; replies quote it. */
+  messageId: string;
   at: string;
   from: string;
   to: string[];
@@ -29,6 +32,7 @@ export const capturedMail = async (sesEndpoint: string): Promise<CapturedMail[]>
   return store.emails
     .map((email) => ({
       id: email.messageId,
+      messageId: `<${sesMessageIdHeader(email.messageId, 'local')}>`,
       at: new Date(email.at * 1000).toISOString(),
       from: email.from,
       to: email.destination.to,

@@ -19,6 +19,7 @@ export interface WebRuntime {
 const capturedMailSchema = z.array(
   z.strictObject({
     id: z.string(),
+    messageId: z.string(),
     at: z.string(),
     from: z.string(),
     to: z.array(z.string()),
