@@ -4,10 +4,21 @@ import { RedressStack } from './stacks/redress-stack.js';
 
 const app = new App();
 
+/** A deployment's own values: `cdk synth -c redress:senderAddress=notices@bank.example`. */
+const stringContext = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
 // Without CDK_DEFAULT_* (no credentials, CI) the stack stays environment-agnostic and still synthesizes.
 new RedressStack(app, 'Redress', {
   description: 'Redress: complaint handling for retail banks',
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  publicBaseUrl: stringContext('redress:publicBaseUrl'),
+  mail: {
+    senderAddress: stringContext('redress:senderAddress'),
+    complaintsAddress: stringContext('redress:complaintsAddress'),
+  },
 });
 
 // cdk-nag 3 runs as a synthesis validation plugin: an unacknowledged finding stops the synth,

@@ -1,10 +1,30 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { CaseData, type CaseDataProps } from '../constructs/case-data.js';
+import { ComplaintMail, type ComplaintMailProps } from '../constructs/complaint-mail.js';
+import { IdempotencyData } from '../constructs/idempotency-data.js';
+import { type ApiThrottling, IntakeApi } from '../constructs/intake-api.js';
+import { IntakeQueue, type IntakeQueueSettings } from '../constructs/intake-queue.js';
+import { IntakeWorker } from '../constructs/intake-worker.js';
+
+/** Placeholder origin of the public web app until a bank's own domain is configured. */
+export const defaultPublicBaseUrl = 'https://complaints.bank.example';
 
 export interface RedressStackProps extends StackProps {
   /** Passed through to the case table; defaults keep the data (retain, deletion protection). */
   readonly caseData?: CaseDataProps;
+  /** Origin of the public status pages linked from every acknowledgement. @default defaultPublicBaseUrl */
+  readonly publicBaseUrl?: string;
+  /** Sender and complaints addresses, TLS policy. */
+  readonly mail?: ComplaintMailProps;
+  /** @default defaultApiThrottling */
+  readonly apiThrottling?: ApiThrottling;
+  /** @default intakeQueueSettings */
+  readonly intakeQueueSettings?: IntakeQueueSettings;
+  /** First-responder routing for the worker; the handler's sample rules apply when unset. */
+  readonly routingRules?: RoutingRules;
 }
 
 /**
@@ -13,15 +33,57 @@ export interface RedressStackProps extends StackProps {
  */
 export class RedressStack extends Stack {
   readonly caseData: CaseData;
+  readonly idempotencyData: IdempotencyData;
+  readonly intakeQueue: IntakeQueue;
+  readonly mail: ComplaintMail;
+  readonly intakeApi: IntakeApi;
+  readonly intakeWorker: IntakeWorker;
 
   constructor(scope: Construct, id: string, props: RedressStackProps = {}) {
     super(scope, id, props);
+    const intakeSettings = {
+      ...defaultIntakeSettings,
+      publicBaseUrl: props.publicBaseUrl ?? defaultPublicBaseUrl,
+    };
 
     this.caseData = new CaseData(this, 'CaseData', props.caseData);
+    this.idempotencyData = new IdempotencyData(this, 'IdempotencyData', {
+      encryptionKey: this.caseData.encryptionKey,
+    });
+    this.intakeQueue = new IntakeQueue(this, 'IntakeQueue', { settings: props.intakeQueueSettings });
+    this.mail = new ComplaintMail(this, 'ComplaintMail', props.mail);
+
+    this.intakeApi = new IntakeApi(this, 'IntakeApi', {
+      caseData: this.caseData,
+      idempotencyData: this.idempotencyData,
+      intakeQueue: this.intakeQueue,
+      intakeSettings,
+      throttling: props.apiThrottling,
+    });
+    this.intakeWorker = new IntakeWorker(this, 'IntakeWorker', {
+      caseData: this.caseData,
+      idempotencyData: this.idempotencyData,
+      intakeQueue: this.intakeQueue,
+      mail: this.mail,
+      intakeSettings,
+      routingRules: props.routingRules,
+    });
 
     new CfnOutput(this, 'CaseTableName', {
       description: 'DynamoDB table holding cases, their event ledger and identity index',
       value: this.caseData.table.tableName,
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the public complaint API stage (routes start with /api)',
+      value: this.intakeApi.api.url,
+    });
+    new CfnOutput(this, 'IntakeQueueUrl', {
+      description: 'Queue every channel sends received complaints to',
+      value: this.intakeQueue.queue.queueUrl,
+    });
+    new CfnOutput(this, 'IntakeDeadLetterQueueUrl', {
+      description: 'Complaints that failed registration; redrive after fixing the cause',
+      value: this.intakeQueue.deadLetterQueue.queueUrl,
     });
   }
 }

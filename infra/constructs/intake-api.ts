@@ -1,0 +1,220 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { IntakeSettings } from '../../shared/config/intake-settings.js';
+import {
+  type ApiFunctionName,
+  type ApiFunctionSpec,
+  type ApiRoute,
+  apiFunctionNames,
+  apiFunctions,
+  apiRoutes,
+} from '../api-routes.js';
+import type { CaseData } from './case-data.js';
+import type { IdempotencyData } from './idempotency-data.js';
+import { intakeSettingsEnvironment } from './intake-environment.js';
+import type { IntakeQueue } from './intake-queue.js';
+import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
+
+/**
+ * Which API functions parse the bank's intake settings (BANK_TIME_ZONE, PUBLIC_BASE_URL, ...).
+ * The route table has no flag for it; keyed by function name so that a new function does not
+ * compile until someone decides.
+ */
+const parsesIntakeSettings: Record<ApiFunctionName, boolean> = {
+  'submit-complaint': true,
+  'complaint-status': false,
+};
+
+export interface ApiThrottling {
+  /** Steady-state requests per second across the stage. */
+  readonly rateLimit: number;
+  /** Requests allowed in a burst above the rate. */
+  readonly burstLimit: number;
+}
+
+/**
+ * A bank's public form sees a few complaints a day; these limits leave room for a busy morning
+ * and still stop a script from filling the case table.
+ */
+export const defaultApiThrottling: ApiThrottling = { rateLimit: 20, burstLimit: 40 };
+
+export interface IntakeApiProps {
+  readonly caseData: CaseData;
+  readonly idempotencyData: IdempotencyData;
+  readonly intakeQueue: IntakeQueue;
+  /** Bank zone, default clock policy and calendar, and PUBLIC_BASE_URL for status links. */
+  readonly intakeSettings: IntakeSettings;
+  /** @default defaultApiThrottling */
+  readonly throttling?: ApiThrottling;
+  /** @default 'prod' */
+  readonly stageName?: string;
+  /** @default 'INFO' */
+  readonly logLevel?: PowertoolsLogLevel;
+  /** Lambda and access log retention. @default six months */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** `/api/complaints/{reference}` -> `['reference']` */
+const pathParameters = (path: string): string[] =>
+  [...path.matchAll(/\{(\w+)\}/g)].flatMap((match) => (match[1] === undefined ? [] : [match[1]]));
+
+/**
+ * The REST API of the route table: one resource per path, one method per route, one Lambda per
+ * API function, each function granted exactly what its spec says.
+ *
+ * Request size: API Gateway REST accepts bodies up to 10 MB and cannot be told to take less;
+ * the handlers answer 413 above 64 KB (MAX_JSON_BODY_BYTES) before parsing anything.
+ * No CORS: the web app and the API are served from the same origin.
+ */
+export class IntakeApi extends Construct {
+  readonly api: apigateway.RestApi;
+  readonly functions: ReadonlyMap<ApiFunctionName, RedressFunction>;
+  readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: IntakeApiProps) {
+    super(scope, id);
+    const throttling = props.throttling ?? defaultApiThrottling;
+    const logRetention = props.logRetention ?? logs.RetentionDays.SIX_MONTHS;
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention });
+
+    this.api = new apigateway.RestApi(this, 'Api', {
+      description: 'Redress public complaint API',
+      // Regional: CloudFront in front of web and API (same origin) comes with the web concern.
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // Execution logging needs the API Gateway CloudWatch role, a per-account-and-region
+      // setting; this stack sets it (another stack setting it too would overwrite it).
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: props.stageName ?? 'prod',
+        throttlingRateLimit: throttling.rateLimit,
+        throttlingBurstLimit: throttling.burstLimit,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        // Errors only and never request or response bodies: bodies carry personal data.
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
+        // No source IP, caller or user, and the resource template rather than the path with its
+        // query string: the status token travels in the query, and logs carry no personal data.
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields({
+          ip: false,
+          caller: false,
+          user: false,
+          requestTime: true,
+          httpMethod: true,
+          resourcePath: true,
+          status: true,
+          protocol: true,
+          responseLength: true,
+        }),
+      },
+    });
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole !== undefined) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          'The account-level role API Gateway writes execution logs with; AWS maintains this policy for exactly that role.',
+      });
+    }
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'Stage throttling limits request rates; a WAF web ACL belongs on the CloudFront distribution of the web concern, which will front this API on the same origin.',
+    });
+
+    // Validates required path parameters. Body validation is on too but applies only where a
+    // method has a model, and none has: bodies are validated by the handler's zod schema, which
+    // names the failing field in its 400 answer.
+    const requestValidator = this.api.addRequestValidator('RequestValidator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    this.functions = new Map(
+      apiFunctionNames.map((name) => [name, this.createFunction(name, apiFunctions[name], props)]),
+    );
+
+    // One integration per function, shared by all its routes.
+    const integrations = new Map(
+      apiFunctionNames.map((name) => [name, new apigateway.LambdaIntegration(this.function(name).function)]),
+    );
+    for (const route of apiRoutes) {
+      const integration = integrations.get(route.function);
+      if (integration === undefined) throw new Error(`IntakeApi: no function ${route.function}`);
+      this.addRoute(route, integration, requestValidator);
+    }
+  }
+
+  /** The function serving an entry of `apiFunctions`. */
+  function(name: ApiFunctionName): RedressFunction {
+    const fn = this.functions.get(name);
+    if (fn === undefined) throw new Error(`IntakeApi: no function ${name}`);
+    return fn;
+  }
+
+  private createFunction(
+    name: ApiFunctionName,
+    spec: ApiFunctionSpec,
+    props: IntakeApiProps,
+  ): RedressFunction {
+    const environment: Record<string, string> = { TABLE_NAME: props.caseData.table.tableName };
+    if (spec.usesIdempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyData.table.tableName;
+    if (spec.sendsToIntakeQueue) environment.INTAKE_QUEUE_URL = props.intakeQueue.queue.queueUrl;
+    if (parsesIntakeSettings[name])
+      Object.assign(environment, intakeSettingsEnvironment(props.intakeSettings));
+
+    const fn = new RedressFunction(this, functionId(name), {
+      entry: spec.entry,
+      description: spec.description,
+      memorySize: spec.memorySize,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      environment,
+      logLevel: props.logLevel,
+      logRetention: props.logRetention,
+    });
+
+    if (spec.caseAccess === 'read') props.caseData.grantReadCases(fn.role);
+    else props.caseData.grantReadWriteCases(fn.role);
+    if (spec.sendsToIntakeQueue) props.intakeQueue.queue.grantSendMessages(fn.role);
+    if (spec.usesIdempotencyTable) props.idempotencyData.grantReadWriteRecords(fn.role);
+    return fn;
+  }
+
+  private addRoute(
+    route: ApiRoute,
+    integration: apigateway.LambdaIntegration,
+    requestValidator: apigateway.RequestValidator,
+  ): void {
+    if (route.access !== 'public') {
+      // Fail the synth rather than publish a staff route without its Cognito authorizer.
+      throw new Error(
+        `IntakeApi: ${route.method} ${route.path} is a ${route.access} route; no authorizer exists yet`,
+      );
+    }
+    const resource = this.api.root.resourceForPath(route.path);
+    const method = resource.addMethod(route.method, integration, {
+      authorizationType: apigateway.AuthorizationType.NONE,
+      requestValidator,
+      requestParameters: Object.fromEntries(
+        pathParameters(route.path).map((parameter) => [`method.request.path.${parameter}`, true]),
+      ),
+    });
+    const reason =
+      'Public complaint route: the complaint form and status page are anonymous by design (status needs the tracking token); staff routes get the Cognito authorizer.';
+    Validations.of(method).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason },
+      { id: 'AwsSolutions-COG4', reason },
+    );
+  }
+}
+
+/** `submit-complaint` -> `SubmitComplaint`, a stable construct id per function. */
+const functionId = (name: string): string =>
+  name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
