@@ -9,6 +9,8 @@ const envSchema = z.object({
   /** 0 lets the OS choose; the chosen ports are printed at startup and shown by /health. */
   DYNAMODB_PORT: portSchema.default(0),
   SES_PORT: portSchema.default(0),
+  /** Where the local complaints mailbox listens for SMTP (free port when PORT is 0, as in tests). */
+  SMTP_PORT: portSchema.optional(),
   TABLE_NAME: z.string().min(3).default('redress-cases'),
   /** `ticking` follows the wall clock between moves; `frozen` stands still until moved. */
   REDRESS_CLOCK: z.enum(['ticking', 'frozen']).default('ticking'),
@@ -25,6 +27,7 @@ export interface LocalConfig {
   dataDir: string;
   dynamoDbPort: number;
   sesPort: number;
+  smtpPort: number;
   tableName: string;
   tickingClock: boolean;
   publicBaseUrl: string;
@@ -45,6 +48,7 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     dataDir: resolve(parsed.data.REDRESS_DATA_DIR),
     dynamoDbPort: parsed.data.DYNAMODB_PORT,
     sesPort: parsed.data.SES_PORT,
+    smtpPort: parsed.data.SMTP_PORT ?? (parsed.data.PORT === 0 ? 0 : 2525),
     tableName: parsed.data.TABLE_NAME,
     tickingClock: parsed.data.REDRESS_CLOCK === 'ticking',
     publicBaseUrl:

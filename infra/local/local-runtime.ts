@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
+import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
 import { redriveUnregistered } from '../../functions/intake-worker/redrive-unregistered.js';
 import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
@@ -13,7 +14,11 @@ import {
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
-import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
+import {
+  DynamoDbInboundMailLog,
+  DynamoDbSentMessageIndex,
+} from '../../shared/adapters/dynamodb/mail-items.js';
+import { createS3Client, S3ObjectStore } from '../../shared/adapters/s3/object-store.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
@@ -22,6 +27,7 @@ import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { createApiDispatcher } from './api-gateway-adapter.js';
+import { AsyncInvoker } from './async-invoker.js';
 import { loadClockPosition, saveClockPosition } from './clock-state.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { json, type LocalFallback, type LocalRoute, startHttpServer } from './http-server.js';
@@ -29,7 +35,10 @@ import { localLambdaContext } from './lambda-context.js';
 import type { LocalConfig } from './local-config.js';
 import { mailCaptureRoutes } from './mail-capture.js';
 import { QueuePoller } from './queue-poller.js';
+import { objectCreatedEvent } from './s3-event.js';
+import { startS3Local } from './s3-local.js';
 import { type SesLocal, startSesLocal } from './ses-local.js';
+import { inboundObjectKey, startSmtpReceiver } from './smtp-receiver.js';
 import { startSqsLocal } from './sqs-local.js';
 import { VirtualClock } from './virtual-clock.js';
 
@@ -41,7 +50,11 @@ export interface LocalRuntime {
   dynamoDb: { endpoint: string; client: DynamoDBClient };
   ses: { endpoint: string };
   sqs: { endpoint: string; intakeQueueUrl: string; deadLetterQueueUrl: string };
-  /** Waits until the intake queue is empty and no batch is running. */
+  smtp: { port: number; complaintsAddress: string };
+  s3: { endpoint: string; inboundBucket: string; attachmentsBucket: string };
+  /** Inbound mail the gateway failed on after its retries (the deployed failure destination). */
+  mailDeadLetters: ReadonlyArray<{ error: string }>;
+  /** Waits until no inbound mail is being processed, the intake queue is empty and no batch runs. */
   settle(timeoutMs?: number): Promise<void>;
   /** Sends stuck received records to the queue again (the runtime also does this every minute). */
   redrive(): Promise<string[]>;
@@ -141,6 +154,49 @@ export const startLocalRuntime = async (
     poller.start();
     stoppers.push(() => poller.stop());
 
+    const inboundBucket = 'inbound-mail';
+    const attachmentsBucket = 'case-attachments';
+    const s3 = await startS3Local({
+      directory: join(config.dataDir, 's3'),
+      buckets: [inboundBucket, attachmentsBucket],
+    });
+    stoppers.push(s3.stop);
+    const s3Client = createS3Client({ endpoint: s3.endpoint, region: LOCAL_REGION });
+    stoppers.push(async () => s3Client.destroy());
+    const objects = new S3ObjectStore(s3Client);
+    const documents = createDocumentClient(client);
+    const gateway = createEmailGatewayHandler({
+      objects,
+      store,
+      queue,
+      sentMessages,
+      mailLog: new DynamoDbInboundMailLog(documents, config.tableName),
+      clock,
+      settings,
+      ourAddresses: [config.senderAddress, config.complaintsAddress],
+      attachmentsBucket,
+      idempotencyStore: idempotencyStore(),
+    });
+    const mailInvoker = new AsyncInvoker('email gateway', (event: ReturnType<typeof objectCreatedEvent>) =>
+      gateway(event, localLambdaContext('email-gateway', 60)),
+    );
+    const smtp = await startSmtpReceiver({
+      port: config.smtpPort,
+      recipients: [config.complaintsAddress],
+      maxBytes: 25 * 1024 * 1024,
+      store: async (raw) => {
+        const key = inboundObjectKey(clock.now());
+        await objects.put(inboundBucket, key, raw, 'message/rfc822');
+        return { bucket: inboundBucket, key, size: raw.length };
+      },
+      deliver: (object) =>
+        mailInvoker.invoke(objectCreatedEvent(object.bucket, object.key, object.size, clock.now())),
+    });
+    stoppers.push(async () => {
+      await smtp.stop();
+      await mailInvoker.settle(10_000).catch(() => undefined);
+    });
+
     const redrive = () => redriveUnregistered({ store, queue, clock });
     const redriveTimer = setInterval(() => {
       redrive().catch(() => process.stderr.write('registration re-drive failed; will retry\n'));
@@ -168,7 +224,13 @@ export const startLocalRuntime = async (
             ok: true,
             now: clock.now().toISOString(),
             table: config.tableName,
-            services: { dynamodb: dynamoDbLocal.endpoint, ses: ses.endpoint, sqs: sqs.endpoint },
+            services: {
+              dynamodb: dynamoDbLocal.endpoint,
+              ses: ses.endpoint,
+              sqs: sqs.endpoint,
+              s3: s3.endpoint,
+            },
+            smtp: `127.0.0.1:${smtp.port}`,
           }),
       },
       ...mailCaptureRoutes(ses.endpoint),
@@ -190,7 +252,13 @@ export const startLocalRuntime = async (
         intakeQueueUrl: sqs.intakeQueueUrl,
         deadLetterQueueUrl: sqs.deadLetterQueueUrl,
       },
-      settle: (timeoutMs) => poller.settle(timeoutMs),
+      smtp: { port: smtp.port, complaintsAddress: config.complaintsAddress },
+      s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
+      mailDeadLetters: mailInvoker.deadLetters,
+      settle: async (timeoutMs) => {
+        await mailInvoker.settle(timeoutMs);
+        await poller.settle(timeoutMs);
+      },
       redrive,
       stop: stopAll,
     };

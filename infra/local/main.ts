@@ -13,6 +13,7 @@ process.stdout.write(
     `  complaint form ${runtime.url}/`,
     `  API            ${runtime.url}/api/complaints  (POST; GET /api/complaints/{reference}?token=...)`,
     `  captured mail  ${runtime.url}/_local/mail`,
+    `  complaints mailbox  smtp://127.0.0.1:${runtime.smtp.port}  (mail to ${runtime.smtp.complaintsAddress})`,
     `  health         ${runtime.url}/health`,
     `  DynamoDB Local ${runtime.dynamoDb.endpoint}  (table ${config.tableName})`,
     `  SQS (local)    ${runtime.sqs.intakeQueueUrl}`,

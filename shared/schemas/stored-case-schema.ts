@@ -118,6 +118,7 @@ export const storedCaseSchema = z.object({
   mergedInto: z.string().optional(),
   trackingTokenHash: z.string().optional(),
   urgent: z.boolean().optional(),
+  claimsToReplyTo: z.string().optional(),
   lastEventSeq: z.number().int().nonnegative(),
 });
 

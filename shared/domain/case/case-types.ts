@@ -193,6 +193,11 @@ export interface ComplaintCase {
   trackingTokenHash?: string;
   /** Marked urgent at intake (green channel). */
   urgent?: boolean;
+  /**
+   * An e-mail that quoted another case's reference but came from someone other than that
+   * case's customer: opened as its own case and flagged for staff, never attached.
+   */
+  claimsToReplyTo?: string;
   /** Sequence number of the last event appended for this case. */
   lastEventSeq: number;
 }

@@ -1,0 +1,334 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Context } from 'aws-lambda';
+import { parseInboundMail } from '../../shared/adapters/mail/parse-inbound-mail.js';
+import type { ObjectStore } from '../../shared/adapters/s3/object-store.js';
+import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import type { IntakeSettings } from '../../shared/config/intake-settings.js';
+import { applyCommand } from '../../shared/domain/case/apply-command.js';
+import type { StoredAttachment } from '../../shared/domain/case/case-commands.js';
+import { IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
+import { caseEventKinds } from '../../shared/domain/case/case-event-kinds.js';
+import {
+  CaseAlreadyExistsError,
+  type CaseStore,
+  StaleCaseVersionError,
+} from '../../shared/domain/case/case-store.js';
+import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
+import { receivedCase } from '../../shared/domain/intake/received-case.js';
+import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
+import { checkAttachments } from '../../shared/domain/mail-intake/check-attachments.js';
+import { classifyInbound } from '../../shared/domain/mail-intake/classify-inbound.js';
+import { decideInbound } from '../../shared/domain/mail-intake/decide-inbound.js';
+import { detectLanguage } from '../../shared/domain/mail-intake/detect-language.js';
+import type { InboundAttachment, InboundMail } from '../../shared/domain/mail-intake/inbound-mail.js';
+import type {
+  InboundMailLog,
+  InboundOutcome,
+  SentMessageIndex,
+} from '../../shared/domain/mail-intake/mail-ports.js';
+import {
+  mailIntakeKey,
+  referencesInSubject,
+  threadCandidateIds,
+} from '../../shared/domain/mail-intake/mail-threading.js';
+import { mailVerdicts } from '../../shared/domain/mail-intake/mail-verdicts.js';
+import { messageText } from '../../shared/domain/mail-intake/message-text.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import { logger } from '../../shared/observability/logger.js';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_SUBJECT_LENGTH,
+} from '../../shared/schemas/complaint-submission-schema.js';
+
+export interface EmailGatewayDependencies {
+  objects: ObjectStore;
+  store: CaseStore;
+  queue: IntakeQueue;
+  sentMessages: SentMessageIndex;
+  mailLog: InboundMailLog;
+  clock: Clock;
+  settings: IntakeSettings;
+  /** Our own sending and receiving addresses: mail from them is a loop, never a complaint. */
+  ourAddresses: readonly string[];
+  attachmentsBucket: string;
+  /** One layer per idempotent operation (a layer keeps the configuration it was first used with). */
+  idempotencyStore: BasePersistenceLayer;
+}
+
+export interface MailObject {
+  bucket: string;
+  key: string;
+}
+
+/** A mail that cannot be turned into anything: recorded, then retried and dead-lettered. */
+export class MailIntakeFailedError extends Error {
+  override readonly name = 'MailIntakeFailedError';
+}
+
+const gateway = { id: 'system:email-gateway', kind: 'system' } as const;
+const MAX_ATTEMPTS = 5;
+
+interface CaseSummary {
+  reference: string;
+  customerEmail?: string;
+  status: ComplaintCase['status'];
+}
+
+const summary = (c: ComplaintCase | undefined): CaseSummary | undefined =>
+  c === undefined
+    ? undefined
+    : {
+        reference: c.reference,
+        status: c.status,
+        ...(c.customer.email ? { customerEmail: c.customer.email } : {}),
+      };
+
+const safeName = (filename: string | undefined, index: number): string =>
+  `${index + 1}-${(filename ?? 'attachment').replace(/[^\w.\-\u4e00-\u9fff]+/g, '_').slice(-80)}`;
+
+/**
+ * Turns one stored inbound mail into a new complaint, a message on the case it answers, or a
+ * recorded drop. Keyed on the Message-ID (or the raw mail's hash), so a redelivered mail does
+ * nothing the second time.
+ */
+export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
+  const storeAttachments = async (
+    attachments: readonly InboundAttachment[],
+    reference: string,
+    mailKey: string,
+  ): Promise<StoredAttachment[]> => {
+    const stored: StoredAttachment[] = [];
+    for (const [index, attachment] of attachments.entries()) {
+      const key = `attachments/${reference}/${mailKey}/${safeName(attachment.filename, index)}`;
+      await deps.objects.put(deps.attachmentsBucket, key, attachment.content, attachment.contentType);
+      stored.push({
+        key,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        ...(attachment.filename ? { filename: attachment.filename } : {}),
+      });
+    }
+    return stored;
+  };
+
+  const findCase = async (reference: string | undefined) =>
+    reference === undefined ? undefined : deps.store.get(reference);
+
+  const attach = async (reference: string, mail: InboundMail, mailKey: string): Promise<boolean> => {
+    const { accepted, refused } = checkAttachments(mail.attachments);
+    const attachments = await storeAttachments(accepted, reference, mailKey);
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await deps.store.get(reference);
+      if (current === undefined) return false;
+      try {
+        const result = applyCommand(
+          current,
+          {
+            type: 'record_customer_message',
+            via: 'email',
+            text: messageText(mail),
+            attachments,
+            refusedAttachments: refused,
+            ...(mail.messageId ? { messageId: mail.messageId } : {}),
+          },
+          {
+            actor: { id: 'customer', kind: 'customer' },
+            now: deps.clock.now(),
+            deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
+          },
+        );
+        await deps.store.save(result.case, current.version, result.events);
+        return true;
+      } catch (error) {
+        if (error instanceof IllegalTransitionError) return false;
+        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  };
+
+  const openCase = async (mail: InboundMail, mailKey: string, claimsToReplyTo?: string): Promise<string> => {
+    const now = deps.clock.now();
+    const text = messageText(mail);
+    const token = newTrackingToken();
+    const subject = (mail.subject.trim() || text.split('\n')[0] || '(no subject)').slice(
+      0,
+      MAX_SUBJECT_LENGTH,
+    );
+    const description = (text.trim() || '(empty message)').slice(0, MAX_DESCRIPTION_LENGTH);
+    const email = mail.from?.address;
+    for (let attempt = 1; ; attempt += 1) {
+      const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
+      const received = receivedCase({
+        reference,
+        trackingTokenHash: hashTrackingToken(token),
+        channel: 'email',
+        now,
+        clockPolicyId: deps.settings.defaultClockPolicyId,
+        calendarId: deps.settings.defaultCalendarId,
+        submission: {
+          customer: {
+            ...(mail.from?.name ? { name: mail.from.name.slice(0, 100) } : { name: email ?? 'unknown' }),
+            ...(email ? { email } : {}),
+          },
+          anonymous: false,
+          subject,
+          description,
+          language: detectLanguage(`${mail.subject}\n${text}`),
+          consent: true,
+        },
+      });
+      const { accepted, refused } = checkAttachments(mail.attachments);
+      const attachments = await storeAttachments(accepted, reference, mailKey);
+      const complaint: ComplaintCase = {
+        ...received.case,
+        lastEventSeq: 2,
+        ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
+      };
+      const events = [
+        received.events[0] ?? {
+          reference,
+          seq: 1,
+          at: now.toISOString(),
+          kind: caseEventKinds.received,
+          actor: gateway,
+        },
+        {
+          reference,
+          seq: 2,
+          at: now.toISOString(),
+          kind: caseEventKinds.customerMessage,
+          actor: { id: 'customer', kind: 'customer' } as const,
+          data: {
+            via: 'email',
+            ...(mail.messageId ? { messageId: mail.messageId } : {}),
+            attachments,
+            refusedAttachments: refused,
+            ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
+          },
+        },
+      ];
+      try {
+        await deps.store.create(complaint, events);
+      } catch (error) {
+        if (error instanceof CaseAlreadyExistsError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+      try {
+        await deps.queue.send({ reference, trackingToken: token });
+      } catch (error) {
+        logger.warn('intake queue unavailable; the re-drive will send the complaint', {
+          reference,
+          errorName: error instanceof Error ? error.name : 'unknown',
+        });
+      }
+      return reference;
+    }
+  };
+
+  const handle = async (request: { idempotencyKey: string; key: string; mail: InboundMail }) => {
+    const { mail, key } = request;
+    const mailKey = createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 16);
+    const classification = classifyInbound(mail, deps.ourAddresses);
+    const verdicts = mailVerdicts(mail);
+    const subjectReference = referencesInSubject(mail.subject)[0];
+    const subjectCase = await findCase(subjectReference);
+    let repliedCase: ComplaintCase | undefined;
+    for (const id of threadCandidateIds(mail)) {
+      repliedCase = await findCase(await deps.sentMessages.referenceFor(id));
+      if (repliedCase !== undefined) break;
+    }
+    const decision = decideInbound({
+      mail,
+      classification,
+      verdicts,
+      subjectCase: summary(subjectCase),
+      repliedCase: summary(repliedCase),
+    });
+
+    let outcome: InboundOutcome;
+    let reference: string | undefined;
+    let reason: string | undefined;
+    switch (decision.action) {
+      case 'drop':
+        outcome = 'dropped';
+        reason = decision.reason;
+        break;
+      case 'quarantine':
+        outcome = 'quarantined';
+        reason = decision.reason;
+        break;
+      case 'attach':
+        if (await attach(decision.reference, mail, mailKey)) {
+          outcome = 'attached';
+          reference = decision.reference;
+        } else {
+          // The case no longer takes messages (closed, withdrawn, merged): a new complaint.
+          outcome = 'new_case';
+          reason = `follow-up to ${decision.reference}`;
+          reference = await openCase(mail, mailKey);
+        }
+        break;
+      case 'new_case':
+        outcome = 'new_case';
+        reference = await openCase(mail, mailKey, decision.claimsToReplyTo);
+        if (decision.claimsToReplyTo) reason = `claims to reply to ${decision.claimsToReplyTo}`;
+        break;
+    }
+    await deps.mailLog.record({
+      objectKey: key,
+      receivedAt: deps.clock.now().toISOString(),
+      outcome,
+      verdicts: Object.fromEntries(
+        Object.entries(verdicts).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      ),
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      ...(reason ? { reason } : {}),
+      ...(reference ? { reference } : {}),
+    });
+    logger.info('inbound mail processed', { outcome, reference, reason });
+    return { outcome, reference: reference ?? null };
+  };
+
+  const idempotency = new IdempotencyConfig({
+    eventKeyJmesPath: 'idempotencyKey',
+    expiresAfterSeconds: 30 * 24 * 3600,
+  });
+  const idempotentHandle = makeIdempotent(handle, {
+    persistenceStore: deps.idempotencyStore,
+    config: idempotency,
+    keyPrefix: 'inbound-mail',
+  });
+
+  return async (
+    object: MailObject,
+    context?: Context,
+  ): Promise<{ outcome: InboundOutcome; reference: string | null }> => {
+    if (context !== undefined) idempotency.registerLambdaContext(context);
+    const raw = await deps.objects.get(object.bucket, object.key);
+    let mail: InboundMail;
+    try {
+      mail = await parseInboundMail(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unreadable mail';
+      await deps.mailLog.record({
+        objectKey: object.key,
+        receivedAt: deps.clock.now().toISOString(),
+        outcome: 'failed',
+        reason,
+        verdicts: {},
+      });
+      throw new MailIntakeFailedError(`${object.key}: ${reason}`);
+    }
+    const idempotencyKey = mailIntakeKey({
+      ...mail,
+      rawSha256: mail.rawSha256 ?? createHash('sha256').update(raw).digest('hex'),
+    });
+    // The parsed mail is large; only the key takes part in the idempotency record's hash.
+    return idempotentHandle({ idempotencyKey, key: object.key, mail });
+  };
+};
