@@ -12,7 +12,8 @@ export const redriveUnregistered = async (deps: {
   queue: IntakeQueue;
   clock: Clock;
 }): Promise<string[]> => {
-  const due = await deps.store.findDue(deps.clock.now().toISOString(), 500);
+  // Everything due, not a first page: stuck complaints must not hide behind overdue cases.
+  const due = await deps.store.findDue(deps.clock.now().toISOString());
   const stuck = due.filter((entry) => entry.case.status === 'received').map((entry) => entry.case.reference);
   for (const reference of stuck) await deps.queue.send({ reference });
   return stuck;

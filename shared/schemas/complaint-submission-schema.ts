@@ -22,7 +22,7 @@ const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })],
 
 export const customerSchema = z.strictObject({
   name: trimmed(100).optional(),
-  email: z.email('must be an e-mail address').max(254).optional(),
+  email: z.string().trim().max(254).pipe(z.email('must be an e-mail address')).optional(),
   phone: phoneSchema.optional(),
   customerId: z
     .string()
@@ -80,12 +80,12 @@ export interface FieldError {
   message: string;
 }
 
-/** zod issues as the `fields` of a 400 body: dotted paths, plain messages. */
+/** zod issues as the `fields` of a 400 body: dotted paths (one per unknown field), plain messages. */
 export const fieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.map((issue) => {
+  error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const prefix = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
-      return { path: `${prefix}${issue.keys.join(',')}`, message: 'is not a known field' };
+      return issue.keys.map((key) => ({ path: `${prefix}${key}`, message: 'is not a known field' }));
     }
-    return { path: issue.path.join('.') || '(body)', message: issue.message };
+    return [{ path: issue.path.join('.') || '(body)', message: issue.message }];
   });

@@ -25,8 +25,11 @@ export interface AcknowledgementInput {
   /** UTC ISO-8601 instants. */
   receivedAt: string;
   decideBy: string;
-  /** The answerable person or unit the customer may contact. */
-  contact: { name: string; email?: string; phone?: string };
+  /**
+   * The answerable person or unit the customer may contact: one name for both sections, or the
+   * name in each language (a desk's name is translated; a person's is not).
+   */
+  contact: { name: string | Readonly<Record<Language, string>>; email?: string; phone?: string };
   statusUrl: string;
   /** The bank's IANA zone, in which every date is shown. */
   timeZone: string;
@@ -47,7 +50,7 @@ interface AcknowledgementFacts {
   quotedSubject: string;
   receivedAt: Record<Language, string>;
   decideBy: Record<Language, string>;
-  contactName: string;
+  contactName: Record<Language, string>;
   contactEmail: string | undefined;
   contactPhone: string | undefined;
   statusUrl: string;
@@ -66,7 +69,7 @@ const contactMeans = (facts: AcknowledgementFacts, labels: { email: string; phon
 const chineseSection = (f: AcknowledgementFacts): Block[] => {
   const means = contactMeans(f, { email: '电子邮箱：', phone: '联系电话：' });
   const contact: Inline[] = [
-    `如有疑问，请联系${f.contactName}${means.length > 0 ? `（${means.join('；')}）` : ''}。`,
+    `如有疑问，请联系${f.contactName['zh-CN']}${means.length > 0 ? `（${means.join('；')}）` : ''}。`,
   ];
   return [
     heading(titles['zh-CN']),
@@ -110,7 +113,7 @@ const englishSection = (f: AcknowledgementFacts): Block[] => {
     ]),
     paragraph('We will look into the matter and give you our answer by ', strong(f.decideBy.en), '.'),
     paragraph(
-      `If you have any questions, please contact ${f.contactName}${means.length > 0 ? ` (${means.join('; ')})` : ''}.`,
+      `If you have any questions, please contact ${f.contactName.en}${means.length > 0 ? ` (${means.join('; ')})` : ''}.`,
     ),
     paragraph(
       'You can check the progress of your complaint at any time here: ',
@@ -129,8 +132,13 @@ const bothLanguages = (format: (language: Language) => string): Record<Language,
 });
 
 export const renderAcknowledgement = (input: AcknowledgementInput): RenderedEmail => {
-  const contactName = optionalLine(input.contact.name, maxName);
-  if (contactName === undefined) throw new TemplateInputError('contact.name', 'must name who to contact');
+  const { name } = input.contact;
+  const zhName = optionalLine(typeof name === 'string' ? name : name['zh-CN'], maxName);
+  const enName = optionalLine(typeof name === 'string' ? name : name.en, maxName);
+  if (zhName === undefined || enName === undefined) {
+    throw new TemplateInputError('contact.name', 'must name who to contact');
+  }
+  const contactName: Record<Language, string> = { 'zh-CN': zhName, en: enName };
   const facts: AcknowledgementFacts = {
     reference: checkedReference(input.reference),
     // An anonymous complainant asked not to be named, so the name is not used even if known.

@@ -24,7 +24,10 @@ const storeFor = (runtime: LocalRuntime) =>
   });
 
 describe('local runtime', () => {
-  it('serves /health, keeps cases and the clock across a restart, and binds only to loopback', async () => {
+  // Two full starts of the local system; generous on a loaded two-core machine.
+  it('serves /health, keeps cases and the clock across a restart, and binds only to loopback', {
+    timeout: 90_000,
+  }, async () => {
     running = await startLocalRuntime(config);
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(running.dynamoDb.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:/);

@@ -35,4 +35,11 @@ export interface InboundMail {
   text?: string;
   html?: string;
   attachments: InboundAttachment[];
+  /** Size of the raw MIME in bytes, as received. */
+  rawSize?: number;
+  /**
+   * SHA-256 (hex) of the raw MIME: the idempotency key when the mail has no Message-ID, since a
+   * redelivered object is byte-for-byte the same.
+   */
+  rawSha256?: string;
 }

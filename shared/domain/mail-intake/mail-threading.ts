@@ -1,0 +1,88 @@
+import type { InboundMail } from './inbound-mail.js';
+
+/** Same shape as `referencePattern` in complaint-reference.ts, unanchored so it can be found in text. */
+const reference = 'RD-\\d{8}-[2-9A-HJKMNP-TV-Z]{6}';
+
+// Chinese input methods often produce full-width brackets; customers retype references with them.
+const bracketedReference = new RegExp(`[\\[【［]\\s*(${reference})\\s*[\\]】］]`, 'gi');
+const bareReference = new RegExp(`(?<![A-Z0-9-])(${reference})(?![A-Z0-9])`, 'gi');
+
+/**
+ * Case references in a subject: bracketed ones (`[RD-...]`, the form every mail we send carries)
+ * first, then bare ones a customer typed, each once, upper-cased. Reply and forward prefixes in
+ * any language do not matter because nothing is anchored to the start.
+ */
+export const referencesInSubject = (subject: string): string[] => {
+  const found: string[] = [];
+  const add = (value: string | undefined) => {
+    const normalised = value?.toUpperCase();
+    if (normalised !== undefined && !found.includes(normalised)) found.push(normalised);
+  };
+  for (const match of subject.matchAll(bracketedReference)) add(match[1]);
+  for (const match of subject.matchAll(bareReference)) add(match[1]);
+  return found;
+};
+
+export type SubjectPrefix = 'reply' | 'forward';
+
+const prefixWords: Record<string, SubjectPrefix> = {
+  re: 'reply',
+  aw: 'reply',
+  sv: 'reply',
+  antw: 'reply',
+  回复: 'reply',
+  回覆: 'reply',
+  答复: 'reply',
+  答覆: 'reply',
+  fw: 'forward',
+  fwd: 'forward',
+  wg: 'forward',
+  tr: 'forward',
+  转发: 'forward',
+  轉發: 'forward',
+  转寄: 'forward',
+  轉寄: 'forward',
+};
+
+// `Re[2]:` and `RE(3):` are what some clients write for the n-th reply; full-width colons come from Chinese IMEs.
+const prefixPattern = /^\s*([a-z]{2,4}|[\u4e00-\u9fff]{2})\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/i;
+
+/** Leading reply/forward markers, outermost first, and the subject without them. */
+export const subjectPrefixes = (subject: string): { prefixes: SubjectPrefix[]; rest: string } => {
+  const prefixes: SubjectPrefix[] = [];
+  let rest = subject;
+  for (;;) {
+    const match = prefixPattern.exec(rest);
+    const kind = match?.[1] === undefined ? undefined : prefixWords[match[1].toLowerCase()];
+    if (match === null || kind === undefined) break;
+    prefixes.push(kind);
+    rest = rest.slice(match[0].length);
+  }
+  return { prefixes, rest: rest.trim() };
+};
+
+/** The customer forwarded something (the outermost prefix says so): `Fwd: Re: ...` yes, `Re: Fwd: ...` no. */
+export const isForwardedSubject = (subject: string): boolean =>
+  subjectPrefixes(subject).prefixes[0] === 'forward';
+
+/**
+ * Message ids this mail answers, to look up in the sent-message index: In-Reply-To first, then
+ * References newest first (the header lists them oldest first), each once.
+ */
+export const threadCandidateIds = (mail: Pick<InboundMail, 'inReplyTo' | 'references'>): string[] => {
+  const ids: string[] = [];
+  for (const id of [...[...mail.inReplyTo].reverse(), ...[...mail.references].reverse()]) {
+    if (id !== '' && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+};
+
+/**
+ * The idempotency key of an inbound mail: its Message-ID, or a digest of the raw bytes when it
+ * has none (SES redelivers the same object, so the digest is stable).
+ */
+export const mailIntakeKey = (mail: Pick<InboundMail, 'messageId' | 'rawSha256'>): string => {
+  if (mail.messageId !== undefined && mail.messageId !== '') return `message-id:${mail.messageId}`;
+  if (mail.rawSha256 !== undefined) return `sha256:${mail.rawSha256}`;
+  throw new Error('an inbound mail without a Message-ID needs the digest of its raw bytes');
+};
