@@ -11,7 +11,7 @@ import { DynamoDbInboundMailLog } from '../../shared/adapters/dynamodb/mail-item
 
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-mail-e2e-'));
 let runtime: LocalRuntime;
-let smtp: nodemailer.Transporter;
+let smtp: ReturnType<typeof nodemailer.createTransport>;
 
 const capturedSchema = z.array(
   z.object({
