@@ -28,6 +28,7 @@ import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
+import { clockRoutes } from './clock-routes.js';
 import { loadClockPosition, saveClockPosition } from './clock-state.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { json, type LocalFallback, type LocalRoute, startHttpServer } from './http-server.js';
@@ -198,6 +199,13 @@ export const startLocalRuntime = async (
     });
 
     const redrive = () => redriveUnregistered({ store, queue, clock });
+    // Work triggers work (mail -> queue -> worker); two rounds reach a quiet system.
+    const settleAll = async (timeoutMs?: number) => {
+      for (let round = 0; round < 2; round += 1) {
+        await mailInvoker.settle(timeoutMs);
+        await poller.settle(timeoutMs);
+      }
+    };
     const redriveTimer = setInterval(() => {
       redrive().catch(() => process.stderr.write('registration re-drive failed; will retry\n'));
     }, REDRIVE_INTERVAL_MS);
@@ -234,6 +242,7 @@ export const startLocalRuntime = async (
           }),
       },
       ...mailCaptureRoutes(ses.endpoint),
+      ...clockRoutes(clock, () => settleAll()),
     ];
     const server = await startHttpServer(routes, config.port, [api, ...(options.fallbacks ?? [])]);
     stoppers.push(() => closeServer(server));
@@ -255,10 +264,7 @@ export const startLocalRuntime = async (
       smtp: { port: smtp.port, complaintsAddress: config.complaintsAddress },
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
-      settle: async (timeoutMs) => {
-        await mailInvoker.settle(timeoutMs);
-        await poller.settle(timeoutMs);
-      },
+      settle: settleAll,
       redrive,
       stop: stopAll,
     };
