@@ -10,6 +10,13 @@ const stringContext = (key: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+/** A comma-separated list: `-c redress:inboundRecipients=complaints@bank.example,bank.example`. */
+const listContext = (key: string): string[] | undefined =>
+  stringContext(key)
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
 // Without CDK_DEFAULT_* (no credentials, CI) the stack stays environment-agnostic and still synthesizes.
 new RedressStack(app, 'Redress', {
   description: 'Redress: complaint handling for retail banks',
@@ -19,6 +26,7 @@ new RedressStack(app, 'Redress', {
     senderAddress: stringContext('redress:senderAddress'),
     complaintsAddress: stringContext('redress:complaintsAddress'),
   },
+  inboundMail: { recipients: listContext('redress:inboundRecipients') },
 });
 
 // cdk-nag 3 runs as a synthesis validation plugin: an unacknowledged finding stops the synth,

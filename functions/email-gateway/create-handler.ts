@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import middy from '@middy/core';
 import type { Context, S3Event } from 'aws-lambda';
+import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import { logger } from '../../shared/observability/logger.js';
 import { createProcessInboundMail, type EmailGatewayDependencies } from './process-inbound-mail.js';
 
@@ -19,6 +20,10 @@ export const createEmailGatewayHandler = (deps: EmailGatewayDependencies) => {
       for (const record of parsed.Records) {
         // S3 event keys are URL-encoded with '+' for spaces.
         const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+        if (key.endsWith(emailGatewaySettings.setupNotificationKey)) {
+          logger.info('skipped the SES receipt-rule setup probe');
+          continue;
+        }
         await processMail({ bucket: record.s3.bucket.name, key }, context);
       }
     });

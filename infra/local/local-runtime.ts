@@ -21,6 +21,7 @@ import {
 import { createS3Client, S3ObjectStore } from '../../shared/adapters/s3/object-store.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
@@ -178,8 +179,11 @@ export const startLocalRuntime = async (
       attachmentsBucket,
       idempotencyStore: idempotencyStore(),
     });
-    const mailInvoker = new AsyncInvoker('email gateway', (event: ReturnType<typeof objectCreatedEvent>) =>
-      gateway(event, localLambdaContext('email-gateway', 60)),
+    const mailInvoker = new AsyncInvoker(
+      'email gateway',
+      (event: ReturnType<typeof objectCreatedEvent>) =>
+        gateway(event, localLambdaContext('email-gateway', 60)),
+      emailGatewaySettings.retryAttempts,
     );
     const smtp = await startSmtpReceiver({
       port: config.smtpPort,

@@ -4,10 +4,12 @@ import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { CaseData, type CaseDataProps } from '../constructs/case-data.js';
 import { ComplaintMail, type ComplaintMailProps } from '../constructs/complaint-mail.js';
+import { EmailGateway } from '../constructs/email-gateway.js';
 import { IdempotencyData } from '../constructs/idempotency-data.js';
 import { type ApiThrottling, IntakeApi } from '../constructs/intake-api.js';
 import { IntakeQueue, type IntakeQueueSettings } from '../constructs/intake-queue.js';
 import { IntakeWorker } from '../constructs/intake-worker.js';
+import { MailReceiving, type MailReceivingSettings } from '../constructs/mail-receiving.js';
 
 /** Placeholder origin of the public web app until a bank's own domain is configured. */
 export const defaultPublicBaseUrl = 'https://complaints.bank.example';
@@ -19,6 +21,8 @@ export interface RedressStackProps extends StackProps {
   readonly publicBaseUrl?: string;
   /** Sender and complaints addresses, TLS policy. */
   readonly mail?: ComplaintMailProps;
+  /** Recipients taken in as complaints (default: the complaints address) and raw mail retention. */
+  readonly inboundMail?: MailReceivingSettings;
   /** @default defaultApiThrottling */
   readonly apiThrottling?: ApiThrottling;
   /** @default intakeQueueSettings */
@@ -38,6 +42,8 @@ export class RedressStack extends Stack {
   readonly mail: ComplaintMail;
   readonly intakeApi: IntakeApi;
   readonly intakeWorker: IntakeWorker;
+  readonly mailReceiving: MailReceiving;
+  readonly emailGateway: EmailGateway;
 
   constructor(scope: Construct, id: string, props: RedressStackProps = {}) {
     super(scope, id, props);
@@ -68,6 +74,15 @@ export class RedressStack extends Stack {
       intakeSettings,
       routingRules: props.routingRules,
     });
+    this.mailReceiving = new MailReceiving(this, 'MailReceiving', { ...props.inboundMail, mail: this.mail });
+    this.emailGateway = new EmailGateway(this, 'EmailGateway', {
+      receiving: this.mailReceiving,
+      caseData: this.caseData,
+      idempotencyData: this.idempotencyData,
+      intakeQueue: this.intakeQueue,
+      mail: this.mail,
+      intakeSettings,
+    });
 
     new CfnOutput(this, 'CaseTableName', {
       description: 'DynamoDB table holding cases, their event ledger and identity index',
@@ -84,6 +99,24 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', {
       description: 'Complaints that failed registration; redrive after fixing the cause',
       value: this.intakeQueue.deadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, 'InboundMailBucketName', {
+      description: 'Raw complaint e-mail as SES stored it (inbound/), expired after the retention',
+      value: this.mailReceiving.bucket.bucketName,
+    });
+    new CfnOutput(this, 'AttachmentsBucketName', {
+      description: 'Attachments of complaint e-mail, kept as case evidence',
+      value: this.emailGateway.attachmentsBucket.bucketName,
+    });
+    new CfnOutput(this, 'ReceiptRuleSetName', {
+      description:
+        'Activate once per account and region: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      value: this.mailReceiving.ruleSet.receiptRuleSetName,
+    });
+    new CfnOutput(this, 'EmailGatewayDeadLetterQueueUrl', {
+      description:
+        'S3 events of complaint e-mail the gateway could not take in; re-invoke after fixing the cause',
+      value: this.emailGateway.deadLetterQueue.queueUrl,
     });
   }
 }

@@ -43,10 +43,15 @@ describe('function bundles', () => {
     PUBLIC_BASE_URL: 'https://complaints.bank.example',
     SENDER_ADDRESS: 'complaints-noreply@bank.example',
     COMPLAINTS_ADDRESS: 'complaints@bank.example',
+    ATTACHMENTS_BUCKET: 'case-attachments',
   };
 
   it('bundles every function as index.mjs that loads and exports a handler', async () => {
-    const functions = [...stack.intakeApi.functions.values(), stack.intakeWorker.worker];
+    const functions = [
+      ...stack.intakeApi.functions.values(),
+      stack.intakeWorker.worker,
+      stack.emailGateway.gateway,
+    ];
     for (const fn of functions) {
       const bundle = bundleOf(fn);
       expect(existsSync(bundle), bundle).toBe(true);

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiFunctionNames } from '../../infra/api-routes.js';
@@ -22,20 +23,34 @@ describe('RedressStack', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
-  it('runs every function on nodejs22.x, arm64', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    // The API functions and the worker; a helper Lambda sneaking in would show here.
-    expect(functions).toHaveLength(apiFunctionNames.length + 1);
-    for (const fn of functions) {
-      expect(fn.Properties.Runtime).toBe('nodejs22.x');
-      expect(fn.Properties.Architectures).toEqual(['arm64']);
+  /** Logical ids of the app's own functions, all built by RedressFunction. */
+  const appFunctionIds = (): string[] =>
+    [...stack.intakeApi.functions.values(), stack.intakeWorker.worker, stack.emailGateway.gateway].map((fn) =>
+      cfnLogicalId(fn.function, lambda.CfnFunction),
+    );
+
+  it('has no Lambda besides the app functions and the S3 notifications custom resource', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 2);
+    const helpers = Object.entries(functions).filter(([id]) => !appFunctionIds().includes(id));
+    // aws-cdk-lib sets the gateway's bucket notification through this one; anything else sneaking in shows here.
+    expect(helpers.map(([, fn]) => fn.Properties.Description)).toEqual([
+      'AWS CloudFormation handler for "Custom::S3BucketNotifications" resources (@aws-cdk/aws-s3)',
+    ]);
+  });
+
+  it('runs every app function on nodejs22.x, arm64', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const id of appFunctionIds()) {
+      expect(functions[id]?.Properties.Runtime).toBe('nodejs22.x');
+      expect(functions[id]?.Properties.Architectures).toEqual(['arm64']);
     }
   });
 
-  it('gives every function a log group with a retention', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    for (const fn of functions) {
-      const logGroupId: unknown = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+  it('gives every app function a log group with a retention', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const id of appFunctionIds()) {
+      const logGroupId: unknown = functions[id]?.Properties.LoggingConfig?.LogGroup?.Ref;
       expect(typeof logGroupId).toBe('string');
       expect(
         template.findResources('AWS::Logs::LogGroup')[String(logGroupId)]?.Properties.RetentionInDays,
