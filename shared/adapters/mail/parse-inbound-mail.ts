@@ -142,10 +142,11 @@ export const parseInboundMail = async (
 
   const headers = headerRecord(parsed);
   const from = toAddresses(parsed.from)[0];
-  const text = parsed.text;
+  // With HTML-to-text off, mailparser reports an HTML-only mail's text as ''; that is no text part.
+  const text = parsed.text === undefined || parsed.text.trim() === '' ? undefined : parsed.text;
   const html = typeof parsed.html === 'string' ? parsed.html : undefined;
   const attachments = toAttachments(parsed);
-  const hasBody = (text ?? '').trim() !== '' || (html ?? '').trim() !== '' || attachments.length > 0;
+  const hasBody = text !== undefined || (html ?? '').trim() !== '' || attachments.length > 0;
   if (from === undefined && !hasBody) throw new MalformedMailError('no From and no body');
 
   const mail: InboundMail = {

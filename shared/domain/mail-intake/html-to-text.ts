@@ -91,8 +91,13 @@ const lineBlocks = new Set([
 const paragraphBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 // Comments (Outlook hides whole `<xml>` islands in conditional comments), declarations, tags.
+// No part of a tag may run past the next `<`, so a stray quote costs a scan to the next tag,
+// not to the end of the document: conversion stays linear in the size of the HTML.
 const tokenPattern =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>/g;
+
+/** Deeper nesting is drawn at this depth: a reader cannot tell 20 levels from 200, and output stays linear. */
+const maxDrawnDepth = 20;
 
 interface ListLevel {
   ordered: boolean;
@@ -102,6 +107,8 @@ interface ListLevel {
 export const htmlToText = (html: string): string => {
   const lines: string[] = [];
   let current = '';
+  // Tracked rather than read back from `current`, which can be one very long line.
+  let trailingSpace = false;
   let lineHasText = false;
   let lineQuote = 0;
   let quoteDepth = 0;
@@ -109,7 +116,7 @@ export const htmlToText = (html: string): string => {
   let blankPending = false;
   const lists: ListLevel[] = [];
 
-  const quotePrefix = (depth: number) => '> '.repeat(depth);
+  const quotePrefix = (depth: number) => '> '.repeat(Math.min(depth, maxDrawnDepth));
   const pushBlank = () => {
     const blank = quotePrefix(quoteDepth).trimEnd();
     if (lines.length > 0 && lines[lines.length - 1] !== blank) lines.push(blank);
@@ -131,10 +138,14 @@ export const htmlToText = (html: string): string => {
       if (trimmed === '') return;
       if (current === '') startLine();
       current += trimmed;
+      trailingSpace = trimmed.endsWith(' ');
       lineHasText = true;
       return;
     }
-    current += current.endsWith(' ') && preDepth === 0 ? text.replace(/^ +/, '') : text;
+    const piece = trailingSpace && preDepth === 0 ? text.replace(/^ +/, '') : text;
+    if (piece === '') return;
+    current += piece;
+    trailingSpace = piece.endsWith(' ');
   };
   const lineBreak = () => {
     if (lineHasText) endLine();
@@ -181,9 +192,12 @@ export const htmlToText = (html: string): string => {
         marker = `${list.count}. `;
       }
       startLine();
-      current = `${'  '.repeat(Math.max(0, lists.length - 1))}${marker}`;
+      current = `${'  '.repeat(Math.min(Math.max(0, lists.length - 1), maxDrawnDepth))}${marker}`;
     } else if (name === 'td' || name === 'th') {
-      if (lineHasText) current = `${current.trimEnd()}  `;
+      if (lineHasText) {
+        current += trailingSpace ? ' ' : '  ';
+        trailingSpace = true;
+      }
     } else if (lineBlocks.has(name)) endLine();
   };
 

@@ -22,7 +22,8 @@ const subjectField = /^\s*\*?(subject|主题|主題|主旨)\s*\*?\s*[:：]/i;
 const ruleLine = /^\s*[_\-=—]{5,}\s*$/;
 
 const attributionEnd = /(\bwrote|[写寫]道)\s*[:：]\s*$/i;
-const attributionOpening = /^\s*(on\s|在)/i;
+/** How a wrapped attribution starts; a one-line one may also start with a name (`… 於 … 寫道：`). */
+const attributionOpening = /^\s*(on\s|在|\d{4}\s*[年/.-])/i;
 
 const mobileSignatures = [
   /^sent from my (iphone|ipad|android|mobile|phone|smartphone|samsung|galaxy|huawei|honor|xiaomi|pixel|blackberry)\b.{0,30}$/i,
@@ -60,22 +61,27 @@ const headerBlockAt = (lines: readonly string[], index: number): boolean => {
  * customer's own "your manager wrote:" is not mistaken for one.
  */
 const attributionAt = (lines: readonly string[], index: number): { span: number; hasAddress: boolean } => {
-  for (let span = 1; span <= 3 && index + span <= lines.length; span += 1) {
+  const opens = attributionOpening.test(lines[index] ?? '');
+  for (let span = 1; span <= (opens ? 3 : 1) && index + span <= lines.length; span += 1) {
     const chunk = lines.slice(index, index + span);
     if (chunk.some((line) => isBlank(line) || isQuoted(line))) break;
     const joined = chunk.map((line) => line.trim()).join(' ');
     if (!attributionEnd.test(joined)) continue;
     const dated = /\d{1,2}:\d{2}|\d{4}/.test(joined);
     const hasAddress = joined.includes('@');
-    const plausible =
-      joined.length <= 300 && (dated || hasAddress) && (attributionOpening.test(joined) || dated);
+    const plausible = joined.length <= 300 && (dated || hasAddress) && (opens || dated);
     return plausible ? { span, hasAddress } : { span: 0, hasAddress: false };
   }
   return { span: 0, hasAddress: false };
 };
 
-const nextNonBlank = (lines: readonly string[], from: number): string | undefined =>
-  lines.slice(from).find((line) => !isBlank(line));
+const nextNonBlank = (lines: readonly string[], from: number): string | undefined => {
+  for (let index = from; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (!isBlank(line)) return line;
+  }
+  return undefined;
+};
 
 /** Where history we cannot see the end of begins: everything from there on is the earlier mail. */
 const historyStartAt = (lines: readonly string[], index: number): boolean => {
