@@ -27,7 +27,8 @@ export const apiFunctions: Record<ApiFunctionName, ApiFunctionSpec> = {
     timeoutSeconds: 10,
     caseAccess: 'read-write',
     sendsToIntakeQueue: true,
-    usesIdempotencyTable: true,
+    // Its idempotency claim is written with the case, in the case table.
+    usesIdempotencyTable: false,
   },
   'complaint-status': {
     entry: 'functions/complaint-status/handler.ts',

@@ -1,4 +1,3 @@
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { createDynamoDbClient } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
@@ -17,8 +16,4 @@ export const handler = createSubmitComplaintHandler({
   queue: new SqsIntakeQueue(createSqsClient({ region: env.AWS_REGION }), env.INTAKE_QUEUE_URL),
   clock: systemClock,
   settings: intakeSettingsFrom(env),
-  idempotencyStore: new DynamoDBPersistenceLayer({
-    tableName: env.IDEMPOTENCY_TABLE_NAME,
-    awsSdkV3Client: dynamoDb,
-  }),
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
@@ -10,7 +10,12 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { z } from 'zod';
 import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
-import { CaseAlreadyExistsError, type CaseStore } from '../../shared/domain/case/case-store.js';
+import {
+  CaseAlreadyExistsError,
+  type CaseStore,
+  type IntakeClaim,
+  IntakeClaimTakenError,
+} from '../../shared/domain/case/case-store.js';
 import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
 import { receivedCase } from '../../shared/domain/intake/received-case.js';
 import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
@@ -31,22 +36,12 @@ export interface SubmitComplaintDependencies {
   queue: IntakeQueue;
   clock: Clock;
   settings: IntakeSettings;
-  /**
-   * Powertools idempotency records; the same key and body give the same answer. One instance
-   * per idempotent operation: a persistence layer keeps the configuration it was first used with.
-   */
-  idempotencyStore: BasePersistenceLayer;
 }
 
 const idempotencyKeySchema = z
   .string()
   .trim()
   .regex(/^[\x21-\x7e]{8,128}$/, 'must be 8-128 visible ASCII characters');
-
-interface Accepted {
-  reference: string;
-  sealedToken: string;
-}
 
 const MAX_REFERENCE_ATTEMPTS = 5;
 
@@ -72,9 +67,9 @@ const validate = (raw: unknown, now: Date): ComplaintSubmission => {
  */
 const accept = async (
   submission: ComplaintSubmission,
-  sealKey: string,
   deps: SubmitComplaintDependencies,
-): Promise<Accepted & { token: string }> => {
+  claim?: { id: string; fingerprint: string; key: string },
+): Promise<{ reference: string; token: string }> => {
   const now = deps.clock.now();
   const token = newTrackingToken();
   for (let attempt = 1; ; attempt += 1) {
@@ -89,7 +84,18 @@ const accept = async (
       calendarId: deps.settings.defaultCalendarId,
     });
     try {
-      await deps.store.create(received.case, received.events);
+      await deps.store.create(
+        received.case,
+        received.events,
+        claim === undefined
+          ? undefined
+          : {
+              id: claim.id,
+              fingerprint: claim.fingerprint,
+              response: { reference, sealedToken: sealToken(token, claim.key) },
+              expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS).toISOString(),
+            },
+      );
     } catch (error) {
       if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
       throw error;
@@ -103,41 +109,50 @@ const accept = async (
       });
     }
     logger.info('complaint received', { reference });
-    return { reference, sealedToken: sealToken(token, sealKey), token };
+    return { reference, token };
   }
 };
 
-export const createSubmitComplaint = (deps: SubmitComplaintDependencies) => {
-  const idempotency = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
-    payloadValidationJmesPath: 'payload',
-    expiresAfterSeconds: 24 * 3600,
-  });
-  const idempotentAccept = makeIdempotent(
-    async (request: {
-      key: string;
-      payload: unknown;
-      submission: ComplaintSubmission;
-    }): Promise<Accepted> => {
-      const { reference, sealedToken } = await accept(request.submission, request.key, deps);
-      return { reference, sealedToken };
-    },
-    { persistenceStore: deps.idempotencyStore, config: idempotency },
-  );
+/** Key order must not make a retry look like a different request. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
 
-  return async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
-    // Lets an in-progress record expire with this invocation if it dies midway.
-    idempotency.registerLambdaContext(context);
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+
+export const createSubmitComplaint = (deps: SubmitComplaintDependencies) => {
+  /** A retry with the same key: the first answer for the same body, 409 for another body. */
+  const replay = (
+    claim: IntakeClaim,
+    fingerprint: string,
+    key: string,
+  ): { reference: string; token: string } => {
+    const { reference, sealedToken } = claim.response;
+    if (claim.fingerprint !== fingerprint || reference === undefined || sealedToken === undefined) {
+      throw new HttpProblem(
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used with a different body.',
+      );
+    }
+    return { reference, token: unsealToken(sealedToken, key) };
+  };
+
+  return async (event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> => {
     const raw = readJsonBody(event);
     const submission = validate(raw, deps.clock.now());
     const keyHeader = headerValue(event, 'idempotency-key');
 
-    let reference: string;
-    let token: string;
+    let result: { reference: string; token: string };
     if (keyHeader === undefined) {
-      const accepted = await accept(submission, newTrackingToken(), deps);
-      reference = accepted.reference;
-      token = accepted.token;
+      result = await accept(submission, deps);
     } else {
       const key = idempotencyKeySchema.safeParse(keyHeader);
       if (!key.success) {
@@ -145,33 +160,28 @@ export const createSubmitComplaint = (deps: SubmitComplaintDependencies) => {
           { path: 'headers.Idempotency-Key', message: key.error.issues[0]?.message ?? 'is invalid' },
         ]);
       }
-      try {
-        const accepted = await idempotentAccept({ key: key.data, payload: raw, submission });
-        reference = accepted.reference;
-        token = unsealToken(accepted.sealedToken, key.data);
-      } catch (error) {
-        if (error instanceof IdempotencyValidationError) {
-          throw new HttpProblem(
-            409,
-            'idempotency_key_reused',
-            'This Idempotency-Key was used with a different body.',
-          );
+      const claimId = digest(`submit-complaint:${key.data}`);
+      const fingerprint = digest(canonicalJson(raw));
+      const earlier = await deps.store.getClaim(claimId);
+      if (earlier !== undefined && Date.parse(earlier.expiresAt) > deps.clock.now().getTime()) {
+        result = replay(earlier, fingerprint, key.data);
+      } else {
+        try {
+          result = await accept(submission, deps, { id: claimId, fingerprint, key: key.data });
+        } catch (error) {
+          if (!(error instanceof IntakeClaimTakenError)) throw error;
+          // Two requests with one key at once: the other one won; answer as it did.
+          const winner = await deps.store.getClaim(claimId);
+          if (winner === undefined) throw error;
+          result = replay(winner, fingerprint, key.data);
         }
-        if (error instanceof IdempotencyAlreadyInProgressError) {
-          throw new HttpProblem(
-            409,
-            'request_in_progress',
-            'A request with this Idempotency-Key is in progress.',
-          );
-        }
-        throw error;
       }
     }
     return jsonResult(202, {
-      reference,
-      trackingToken: token,
+      reference: result.reference,
+      trackingToken: result.token,
       status: 'received',
-      statusUrl: statusPath(reference, token),
+      statusUrl: statusPath(result.reference, result.token),
     });
   };
 };

@@ -222,7 +222,6 @@ export const startLocalRuntime = async (
         queue,
         clock,
         settings,
-        idempotencyStore: idempotencyStore(),
       }),
       'complaint-status': createComplaintStatusHandler({ store }),
     });

@@ -14,7 +14,6 @@ const intakeSettingsSchema = z.object(intakeSettingsVariables);
 export const intakeEnvironmentSchema = z.object({
   AWS_REGION: z.string().min(1),
   TABLE_NAME: z.string().min(3),
-  IDEMPOTENCY_TABLE_NAME: z.string().min(3),
   INTAKE_QUEUE_URL: z.url(),
   ...intakeSettingsVariables,
 });

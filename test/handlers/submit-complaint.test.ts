@@ -37,7 +37,6 @@ beforeAll(async () => {
     queue,
     clock,
     settings,
-    idempotencyStore: tables.newIdempotencyStore(),
   });
 });
 
@@ -214,7 +213,6 @@ describe('submit-complaint handler', () => {
       queue,
       clock,
       settings,
-      idempotencyStore: tables.newIdempotencyStore(),
     });
     const queued = queue.messages.length;
     const body = validSubmission({

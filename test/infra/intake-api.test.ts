@@ -150,7 +150,6 @@ describe('IntakeApi functions', () => {
       Environment: {
         Variables: Match.objectLike({
           TABLE_NAME: Match.anyValue(),
-          IDEMPOTENCY_TABLE_NAME: Match.anyValue(),
           INTAKE_QUEUE_URL: { Ref: queueId },
           PUBLIC_BASE_URL: 'https://complaints.bank.example',
           POWERTOOLS_SERVICE_NAME: 'redress',

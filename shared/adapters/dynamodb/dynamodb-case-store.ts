@@ -6,12 +6,15 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import {
   type BranchPage,
   CaseAlreadyExistsError,
   type CaseStore,
   type CustomerIdentity,
   type DueCase,
+  type IntakeClaim,
+  IntakeClaimTakenError,
   InvalidCaseWriteError,
   StaleCaseVersionError,
 } from '../../domain/case/case-store.js';
@@ -86,6 +89,15 @@ const assertEvents = (complaint: ComplaintCase, events: readonly CaseEvent[]): v
 const pause = (milliseconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+const claimKey = (id: string) => ({ [caseTable.partitionKey]: `CLAIM#${id}`, [caseTable.sortKey]: 'CLAIM' });
+
+const intakeClaimSchema = z.object({
+  id: z.string(),
+  fingerprint: z.string(),
+  response: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});
+
 const cancellationCodes = (error: TransactionCanceledException): Array<string | undefined> =>
   (error.CancellationReasons ?? []).map((reason) => reason.Code);
 
@@ -103,7 +115,7 @@ export class DynamoDbCaseStore implements CaseStore {
     assertPositiveInteger(this.branchPageSize, 'branchPageSize');
   }
 
-  async create(complaint: ComplaintCase, events: readonly CaseEvent[]): Promise<void> {
+  async create(complaint: ComplaintCase, events: readonly CaseEvent[], claim?: IntakeClaim): Promise<void> {
     assertEvents(complaint, events);
     const identityItems = customerIdentityHashes(complaint.customer).map((hash) =>
       toIdentityItem(hash, complaint),
@@ -120,11 +132,37 @@ export class DynamoDbCaseStore implements CaseStore {
     const identityWrites: TransactItem[] = identityItems.map((item) => ({
       Put: { TableName: this.tableName, Item: item },
     }));
+    const claimWrites: TransactItem[] =
+      claim === undefined
+        ? []
+        : [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...claimKey(claim.id),
+                  claim,
+                  [caseTable.ttlAttribute]: Math.floor(Date.parse(claim.expiresAt) / 1000),
+                },
+                ConditionExpression: 'attribute_not_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': caseTable.partitionKey },
+              },
+            },
+          ];
     await this.writeCaseTransaction(
       complaint.reference,
-      [caseWrite, ...this.eventWrites(events), ...identityWrites],
+      [caseWrite, ...this.eventWrites(events), ...identityWrites, ...claimWrites],
       () => new CaseAlreadyExistsError(complaint.reference),
+      claim === undefined ? undefined : () => new IntakeClaimTakenError(claim.id),
     );
+  }
+
+  async getClaim(id: string): Promise<IntakeClaim | undefined> {
+    const output = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: claimKey(id), ConsistentRead: true }),
+    );
+    if (output.Item === undefined) return undefined;
+    return intakeClaimSchema.parse(z.object({ claim: z.unknown() }).parse(output.Item).claim);
   }
 
   async get(reference: string): Promise<ComplaintCase | undefined> {
@@ -269,6 +307,7 @@ export class DynamoDbCaseStore implements CaseStore {
     reference: string,
     writes: TransactItem[],
     onCaseConditionFailed: () => Error,
+    onLastConditionFailed?: () => Error,
   ): Promise<void> {
     if (writes.length > maxTransactionItems) {
       throw new InvalidCaseWriteError(reference, `${writes.length} items exceed one transaction`);
@@ -281,6 +320,9 @@ export class DynamoDbCaseStore implements CaseStore {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = cancellationCodes(error);
         if (codes[0] === 'ConditionalCheckFailed') throw onCaseConditionFailed();
+        if (onLastConditionFailed !== undefined && codes[writes.length - 1] === 'ConditionalCheckFailed') {
+          throw onLastConditionFailed();
+        }
         if (!codes.includes('TransactionConflict') || attempt >= maxConflictAttempts) throw error;
         await pause(attempt * 25 + Math.random() * 25);
       }

@@ -23,9 +23,29 @@ export interface BranchPage {
  * Where cases and their ledger live. The lifecycle decides what changes; the store only makes
  * each change atomic (the case and its new events together) and conditional on the version read.
  */
+/**
+ * An idempotency claim written in the same transaction as a new case: a retried request with
+ * the same key finds the claim and gets the first answer, and the case and its claim exist
+ * together or not at all (no duplicate complaint after a crash, however the retry is timed).
+ */
+export interface IntakeClaim {
+  /** A digest of the client's key; the key itself is not stored. */
+  id: string;
+  /** A digest of the request body, to tell a retry from a different request with the same key. */
+  fingerprint: string;
+  /** What the first request answered, enough to answer a retry the same way. */
+  response: Record<string, string>;
+  /** When the claim may be forgotten (UTC ISO). */
+  expiresAt: string;
+}
+
 export interface CaseStore {
-  /** Stores a new case with its first events. Throws CaseAlreadyExistsError if the reference is taken. */
-  create(complaint: ComplaintCase, events: readonly CaseEvent[]): Promise<void>;
+  /**
+   * Stores a new case with its first events (and its intake claim, if given). Throws
+   * CaseAlreadyExistsError if the reference is taken, IntakeClaimTakenError if the claim is.
+   */
+  create(complaint: ComplaintCase, events: readonly CaseEvent[], claim?: IntakeClaim): Promise<void>;
+  getClaim(id: string): Promise<IntakeClaim | undefined>;
   get(reference: string): Promise<ComplaintCase | undefined>;
   /**
    * Replaces the case and appends `events`, only if the stored version is still `expectedVersion`
@@ -49,6 +69,13 @@ export interface CaseStore {
     cursor?: string,
     limit?: number,
   ): Promise<BranchPage>;
+}
+
+export class IntakeClaimTakenError extends Error {
+  override readonly name = 'IntakeClaimTakenError';
+  constructor(readonly claimId: string) {
+    super('This idempotency key was already used');
+  }
 }
 
 export class CaseAlreadyExistsError extends Error {
