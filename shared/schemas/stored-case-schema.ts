@@ -111,6 +111,8 @@ export const storedCaseSchema = z.object({
   escalationLevel: z.number().int().nonnegative(),
   escalatedAt: z.string().optional(),
   remindedAt: z.string().optional(),
+  acknowledgementOverdueNotifiedAt: z.string().optional(),
+  breachedAt: z.string().optional(),
   repeatComplainant: z.boolean(),
   decision: caseDecisionSchema.optional(),
   review: caseReviewSchema.optional(),

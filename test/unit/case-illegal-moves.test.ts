@@ -32,6 +32,8 @@ const matrix: Record<CaseCommandType, string> = {
   note: '               x   x   x   x   x   x   .   .   .',
   request_info: '       .   x   x   x   .   x   .   .   .',
   record_reminder: '    .   x   x   .   .   .   .   .   .',
+  record_acknowledgement_overdue: '.   x   x   .   .   .   .   .   .',
+  record_breach: '      .   x   x   .   .   .   .   .   .',
   pause: '              .   .   x   .   .   .   .   .   .',
   resume: '             .   .   .   x   .   .   .   .   .',
   extend: '             .   x   x   x   .   .   .   .   .',
@@ -56,6 +58,8 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   note: { type: 'note', text: 'Customer called again' },
   request_info: { type: 'request_info', text: 'Statement for March' },
   record_reminder: { type: 'record_reminder' },
+  record_acknowledgement_overdue: { type: 'record_acknowledgement_overdue' },
+  record_breach: { type: 'record_breach' },
   pause: { type: 'pause', reason: 'External appraisal' },
   resume: { type: 'resume' },
   extend: { type: 'extend', reason: 'Complex case' },
@@ -95,7 +99,7 @@ const statusInWords: Record<CaseStatus, string> = {
 describe('illegal moves', () => {
   it('the table covers every command against every status', () => {
     expect(cells).toHaveLength(caseCommandTypes.length * 9);
-    expect(caseCommandTypes).toHaveLength(21);
+    expect(caseCommandTypes).toHaveLength(23);
     for (const row of Object.values(matrix)) expect(row.trim().split(/\s+/)).toHaveLength(columns.length);
   });
 

@@ -2,11 +2,17 @@ import { extendClock, pauseClock, resumeClock } from './case-clock.js';
 import type { CaseCommand, TransitionContext, TransitionResult } from './case-commands.js';
 import { recordCustomerMessage } from './case-customer-message.js';
 import { mergeCase, withdrawCase } from './case-ending.js';
-import { escalateCase, recordEscalation } from './case-escalation.js';
+import { escalateCase } from './case-escalation.js';
 import { acknowledgeCase, registerCase, startWork } from './case-intake.js';
 import { closeCase, resolveCase } from './case-resolution.js';
 import { decideReview, reopenCase, requestReview } from './case-review.js';
-import { addNote, assignCase, recordReminder, requestInfo, transferCase } from './case-routing.js';
+import { addNote, assignCase, requestInfo, transferCase } from './case-routing.js';
+import {
+  recordAcknowledgementOverdue,
+  recordBreach,
+  recordSlaEscalation,
+  recordSlaReminder,
+} from './case-sla-records.js';
 import type { ComplaintCase } from './case-types.js';
 
 /**
@@ -34,7 +40,11 @@ export function applyCommand(
     case 'request_info':
       return requestInfo(c, command, ctx);
     case 'record_reminder':
-      return recordReminder(c, command, ctx);
+      return recordSlaReminder(c, command, ctx);
+    case 'record_acknowledgement_overdue':
+      return recordAcknowledgementOverdue(c, command, ctx);
+    case 'record_breach':
+      return recordBreach(c, command, ctx);
     case 'pause':
       return pauseClock(c, command, ctx);
     case 'resume':
@@ -44,7 +54,7 @@ export function applyCommand(
     case 'escalate':
       return escalateCase(c, command, ctx);
     case 'record_escalation':
-      return recordEscalation(c, command, ctx);
+      return recordSlaEscalation(c, command, ctx);
     case 'resolve':
       return resolveCase(c, command, ctx);
     case 'request_review':

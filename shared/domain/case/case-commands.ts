@@ -68,9 +68,23 @@ export interface RequestInfoCommand {
   text: string;
 }
 
-/** The SLA workflow urged supervisors at the reminder point (督办). */
+/**
+ * The SLA workflow urged supervisors at the reminder point (督办). Refused once this decision
+ * period's reminder is on record, so a retried step does not urge them twice; an extension starts
+ * a new period with a reminder of its own.
+ */
 export interface RecordReminderCommand {
   type: 'record_reminder';
+}
+
+/** The SLA workflow told the first responder and the branch head that the customer was not acknowledged in time. */
+export interface RecordAcknowledgementOverdueCommand {
+  type: 'record_acknowledgement_overdue';
+}
+
+/** The SLA workflow recorded that the decision deadline passed without a decision (a breach). */
+export interface RecordBreachCommand {
+  type: 'record_breach';
 }
 
 export interface PauseCommand {
@@ -99,6 +113,13 @@ export interface EscalateCommand {
 export interface RecordEscalationCommand {
   type: 'record_escalation';
   reason?: string;
+  /**
+   * The rung the workflow means to reach. With it the step is idempotent: a case already at or
+   * above this level refuses it as already recorded instead of climbing a second rung.
+   */
+  toLevel?: number;
+  /** When this rung fell due, as the workflow computed it on the bank's calendar; kept on the ledger. */
+  dueAt?: string;
 }
 
 export interface ResolutionDetails {
@@ -156,6 +177,8 @@ export type CaseCommand =
   | NoteCommand
   | RequestInfoCommand
   | RecordReminderCommand
+  | RecordAcknowledgementOverdueCommand
+  | RecordBreachCommand
   | PauseCommand
   | ResumeCommand
   | ExtendCommand
@@ -181,6 +204,8 @@ export const caseCommandTypes = [
   'note',
   'request_info',
   'record_reminder',
+  'record_acknowledgement_overdue',
+  'record_breach',
   'pause',
   'resume',
   'extend',

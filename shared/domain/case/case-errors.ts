@@ -10,6 +10,8 @@ const commandVerbs: Record<CaseCommandType, string> = {
   note: 'add a note to',
   request_info: 'ask the customer for information on',
   record_reminder: 'send a reminder for',
+  record_acknowledgement_overdue: 'report an overdue acknowledgement for',
+  record_breach: 'record a missed deadline for',
   pause: 'pause',
   resume: 'resume',
   extend: 'extend',
@@ -68,6 +70,9 @@ export const caseRuleCodes = [
   'second_contact_needs_date',
   'invalid_date',
   'merge_into_itself',
+  'no_deadline',
+  'sla_action_already_recorded',
+  'escalation_skips_rung',
 ] as const;
 export type CaseRuleCode = (typeof caseRuleCodes)[number];
 

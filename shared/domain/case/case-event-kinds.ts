@@ -9,6 +9,8 @@ export const caseEventKinds = {
   noteAdded: 'case.note_added',
   infoRequested: 'case.info_requested',
   reminderSent: 'case.reminder_sent',
+  acknowledgementOverdue: 'case.acknowledgement_overdue',
+  breached: 'clock.breached',
   clockPaused: 'clock.paused',
   clockResumed: 'clock.resumed',
   clockExtended: 'clock.extended',

@@ -18,6 +18,9 @@ export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseS
   note: ['received', ...working, 'resolved', 'under_review'],
   request_info: [...working, 'under_review'],
   record_reminder: ['registered', 'in_progress'],
+  // Like the climb, the overdue records need a running clock: a paused case is not late.
+  record_acknowledgement_overdue: ['registered', 'in_progress'],
+  record_breach: ['registered', 'in_progress'],
   pause: ['in_progress'],
   resume: ['paused'],
   extend: working,

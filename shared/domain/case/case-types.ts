@@ -184,6 +184,17 @@ export interface ComplaintCase {
   escalatedAt?: string;
   /** When supervisors were last urged about the reminder point; a later `remindAt` makes a new one due. */
   remindedAt?: string;
+  /**
+   * When the first responder and the branch head were told the customer had not been acknowledged
+   * in time; set once, so the same overdue acknowledgement is not reported again.
+   */
+  acknowledgementOverdueNotifiedAt?: string;
+  /**
+   * When a missed decision deadline (SLA breach) was last recorded. It covers every deadline at or
+   * before it, so a deadline moved past it (an extension, a second contact) that runs out again
+   * makes a new breach due.
+   */
+  breachedAt?: string;
   repeatComplainant: boolean;
   decision?: CaseDecision;
   review?: CaseReview;
