@@ -7,9 +7,11 @@ import {
 } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import { createSfnClient, StepFunctionsSlaWatcher } from '../../shared/adapters/sfn/sla-watcher.js';
 import { parseEnvironment } from '../../shared/config/environment.js';
 import { intakeSettingsFrom, intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
 import { routingRulesSchema, sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { systemClock } from '../../shared/domain/time/clock.js';
 import { createIntakeWorkerHandler } from './create-handler.js';
@@ -22,6 +24,7 @@ const env = parseEnvironment(
     ...intakeSettingsVariables,
     SENDER_ADDRESS: z.email(),
     COMPLAINTS_ADDRESS: z.email(),
+    SLA_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
     SES_CONFIGURATION_SET: z.string().min(1).optional(),
     /** JSON routing rules; the sample rules apply when unset. */
     ROUTING_RULES: z.string().optional(),
@@ -50,4 +53,9 @@ export const handler = createIntakeWorkerHandler({
   }),
   sentMessages: new DynamoDbSentMessageIndex(createDocumentClient(dynamoDb), env.TABLE_NAME),
   sesRegion: env.AWS_REGION,
+  watcher: new StepFunctionsSlaWatcher(
+    createSfnClient({ region: env.AWS_REGION }),
+    env.SLA_STATE_MACHINE_ARN,
+  ),
+  ladder: defaultEscalationLadder,
 });

@@ -6,14 +6,18 @@ import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js'
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { statusPath } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
+import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
 import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/registration-plan.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
+import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
+import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 import { renderAcknowledgement } from '../../shared/templates/acknowledgement.js';
@@ -31,6 +35,9 @@ export interface RegisterComplaintDependencies {
   /** Remembers the Message-ID of each mail sent, so the e-mail gateway can thread replies. */
   sentMessages: SentMessageIndex;
   sesRegion: string;
+  /** Starts the case's SLA watch once it is registered (idempotent by execution name). */
+  watcher: SlaWatcher;
+  ladder: EscalationLadder;
 }
 
 const worker: Actor = { id: 'system:intake-worker', kind: 'system' };
@@ -129,6 +136,14 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
           ? registrationPlan(latest, { routing: deps.routing, repeatComplainant })
           : undefined,
       );
+    }
+
+    const wakeAt = nextWakeAt(registered, {
+      ladder: deps.ladder,
+      calendar: getCalendar(registered.calendarId),
+    });
+    if (registered.status !== 'received' && wakeAt !== undefined) {
+      await deps.watcher.start({ reference, generation: registered.slaGeneration ?? 1, wakeAt });
     }
 
     if (registered.acknowledgedAt !== undefined || registered.customer.email === undefined) return registered;

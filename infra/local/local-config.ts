@@ -14,6 +14,8 @@ const envSchema = z.object({
   TABLE_NAME: z.string().min(3).default('redress-cases'),
   /** `ticking` follows the wall clock between moves; `frozen` stands still until moved. */
   REDRESS_CLOCK: z.enum(['ticking', 'frozen']).default('ticking'),
+  /** Where a new data directory's virtual clock starts (default: now); tests pin it. */
+  REDRESS_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   /** Base of the links in e-mails; defaults to this server. */
   PUBLIC_BASE_URL: z.url().optional(),
   SENDER_ADDRESS: z.email().default('complaints-noreply@bank.example'),
@@ -30,6 +32,7 @@ export interface LocalConfig {
   smtpPort: number;
   tableName: string;
   tickingClock: boolean;
+  clockStart?: Date;
   publicBaseUrl: string;
   senderAddress: string;
   complaintsAddress: string;
@@ -51,6 +54,7 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     smtpPort: parsed.data.SMTP_PORT ?? (parsed.data.PORT === 0 ? 0 : 2525),
     tableName: parsed.data.TABLE_NAME,
     tickingClock: parsed.data.REDRESS_CLOCK === 'ticking',
+    ...(parsed.data.REDRESS_CLOCK_START ? { clockStart: new Date(parsed.data.REDRESS_CLOCK_START) } : {}),
     publicBaseUrl:
       parsed.data.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.data.PORT === 0 ? 3000 : parsed.data.PORT}`,
     senderAddress: parsed.data.SENDER_ADDRESS,

@@ -6,6 +6,7 @@ import { createComplaintStatusHandler } from '../../functions/complaint-status/c
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
 import { redriveUnregistered } from '../../functions/intake-worker/redrive-unregistered.js';
+import { createSlaStepHandler } from '../../functions/sla-step/create-handler.js';
 import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
@@ -25,8 +26,12 @@ import { emailGatewaySettings } from '../../shared/config/email-gateway-settings
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { sampleStaffDirectory } from '../../shared/config/staff-directory.js';
+import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
+import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
+import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
 import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { clockRoutes } from './clock-routes.js';
@@ -40,6 +45,8 @@ import { QueuePoller } from './queue-poller.js';
 import { objectCreatedEvent } from './s3-event.js';
 import { startS3Local } from './s3-local.js';
 import { type SesLocal, startSesLocal } from './ses-local.js';
+import { LocalSlaRunner, type SlaStepInput } from './sla-runner.js';
+import { synthesizeSlaDefinition } from './sla-workflow-definition.js';
 import { inboundObjectKey, startSmtpReceiver } from './smtp-receiver.js';
 import { startSqsLocal } from './sqs-local.js';
 import { VirtualClock } from './virtual-clock.js';
@@ -54,6 +61,8 @@ export interface LocalRuntime {
   sqs: { endpoint: string; intakeQueueUrl: string; deadLetterQueueUrl: string };
   smtp: { port: number; complaintsAddress: string };
   s3: { endpoint: string; inboundBucket: string; attachmentsBucket: string };
+  /** SLA watches that failed after their retries (each would be a failed execution in AWS). */
+  slaFailures: ReadonlyArray<{ name: string; error: string }>;
   /** Inbound mail the gateway failed on after its retries (the deployed failure destination). */
   mailDeadLetters: ReadonlyArray<{ error: string }>;
   /** Waits until no inbound mail is being processed, the intake queue is empty and no batch runs. */
@@ -116,7 +125,7 @@ export const startLocalRuntime = async (
     const sesClient = createSesClient({ endpoint: ses.endpoint, region: 'local' });
     stoppers.push(async () => sesClient.destroy());
 
-    const clock = new VirtualClock(loadClockPosition(config.dataDir) ?? new Date(), {
+    const clock = new VirtualClock(loadClockPosition(config.dataDir) ?? config.clockStart ?? new Date(), {
       ticking: config.tickingClock,
     });
     stoppers.push(async () => clock.dispose());
@@ -132,6 +141,25 @@ export const startLocalRuntime = async (
       });
     const settings = { ...defaultIntakeSettings, publicBaseUrl: config.publicBaseUrl };
 
+    // The SLA watch: the synthesized state machine, run on the virtual clock, bound to the same
+    // step handler the Lambda runs.
+    const slaStep = createSlaStepHandler({
+      store,
+      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      clock,
+      ladder: defaultEscalationLadder,
+      directory: sampleStaffDirectory,
+      timeZone: defaultIntakeSettings.timeZone,
+      sentMessages,
+      sesRegion: LOCAL_REGION,
+      idempotencyStore: idempotencyStore(),
+    });
+    const slaRunner = new LocalSlaRunner(synthesizeSlaDefinition(), clock, (input) =>
+      slaStep(input, localLambdaContext('sla-step', 60)),
+    );
+    const watcher = { start: async (request: SlaStepInput) => slaRunner.start(request) };
+    stoppers.push(async () => slaRunner.stop());
+
     const worker = createIntakeWorkerHandler({
       store,
       mailer: new SesMailer(sesClient, { from: config.senderAddress }),
@@ -142,6 +170,8 @@ export const startLocalRuntime = async (
       idempotencyStore: idempotencyStore(),
       sentMessages,
       sesRegion: LOCAL_REGION,
+      watcher,
+      ladder: defaultEscalationLadder,
     });
     const poller = new QueuePoller({
       client: sqsClient,
@@ -203,13 +233,25 @@ export const startLocalRuntime = async (
     });
 
     const redrive = () => redriveUnregistered({ store, queue, clock });
-    // Work triggers work (mail -> queue -> worker); two rounds reach a quiet system.
+    // Work triggers work (mail -> queue -> worker -> SLA watch); rounds until it is quiet.
     const settleAll = async (timeoutMs?: number) => {
-      for (let round = 0; round < 2; round += 1) {
+      for (let round = 0; round < 3; round += 1) {
         await mailInvoker.settle(timeoutMs);
         await poller.settle(timeoutMs);
+        await slaRunner.settle(timeoutMs);
       }
     };
+
+    // Executions live in memory locally: after a restart, watch every open case again.
+    for (const due of await store.findDue('9999-12-31T00:00:00.000Z')) {
+      if (due.case.status === 'received') continue;
+      const wakeAt = nextWakeAt(due.case, {
+        ladder: defaultEscalationLadder,
+        calendar: getCalendar(due.case.calendarId),
+      });
+      if (wakeAt !== undefined)
+        slaRunner.start({ reference: due.case.reference, generation: due.case.slaGeneration ?? 1, wakeAt });
+    }
     const redriveTimer = setInterval(() => {
       redrive().catch(() => process.stderr.write('registration re-drive failed; will retry\n'));
     }, REDRIVE_INTERVAL_MS);
@@ -267,6 +309,7 @@ export const startLocalRuntime = async (
       smtp: { port: smtp.port, complaintsAddress: config.complaintsAddress },
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
+      slaFailures: slaRunner.failures,
       settle: settleAll,
       redrive,
       stop: stopAll,

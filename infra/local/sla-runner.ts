@@ -43,6 +43,7 @@ interface Execution {
 export class LocalSlaRunner {
   private readonly machine: StateMachine;
   private readonly executions = new Map<string, Execution>();
+  private readonly aborts: Array<() => void> = [];
   readonly failures: Array<{ name: string; error: string }> = [];
 
   constructor(
@@ -63,6 +64,7 @@ export class LocalSlaRunner {
     const execution: Execution = { name, parked: false, wakeAt: 0, done: false };
     this.executions.set(name, execution);
     const run = this.machine.run(input, {
+      noThrowOnAbort: true,
       overrides: {
         waitTimeOverrides: { [slaStates.wait]: 0 },
         retryIntervalOverrides: { [slaStates.act]: 0 },
@@ -78,6 +80,7 @@ export class LocalSlaRunner {
         },
       },
     });
+    this.aborts.push(run.abort);
     run.result
       .catch((error: unknown) => {
         this.failures.push({ name, error: error instanceof Error ? error.message : 'unknown error' });
@@ -88,6 +91,12 @@ export class LocalSlaRunner {
       .finally(() => {
         execution.done = true;
       });
+  }
+
+  /** Ends every execution (they live in memory locally; a restart watches open cases again). */
+  stop(): void {
+    for (const abort of this.aborts) abort();
+    this.aborts.length = 0;
   }
 
   /** Executions still running (parked or acting). */

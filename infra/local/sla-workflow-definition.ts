@@ -7,7 +7,10 @@ import { SlaWorkflow } from '../constructs/sla-workflow.js';
 export const localSlaStepArn = 'arn:aws:lambda:local:000000000000:function:sla-step';
 
 const templateSchema = z.object({
-  Resources: z.record(z.string(), z.object({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).optional() })),
+  Resources: z.record(
+    z.string(),
+    z.object({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).optional() }),
+  ),
 });
 
 /**

@@ -121,6 +121,7 @@ export const storedCaseSchema = z.object({
   trackingTokenHash: z.string().optional(),
   urgent: z.boolean().optional(),
   claimsToReplyTo: z.string().optional(),
+  slaGeneration: z.number().int().min(1).optional(),
   lastEventSeq: z.number().int().nonnegative(),
 });
 

@@ -5,10 +5,11 @@ import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-it
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { lambdaContext, settableClock, sqsEvent, sqsRecord } from '../support/intake-fixtures.js';
 import { createIntakeTables, type IntakeTablesFixture } from '../support/intake-tables.js';
 import { type SeededCase, seedReceived } from '../support/received-cases.js';
-import { RecordingMailer } from '../support/recording-ports.js';
+import { RecordingMailer, RecordingWatcher } from '../support/recording-ports.js';
 
 /** Monday 23 November 2026, 10:00 in Beijing. */
 const RECEIVED = '2026-11-23T02:00:00.000Z';
@@ -22,6 +23,7 @@ const settings = { ...defaultIntakeSettings, publicBaseUrl: 'https://complaints.
 
 let tables: IntakeTablesFixture;
 const mailer = new RecordingMailer();
+const watcher = new RecordingWatcher();
 const clock = settableClock(NOW);
 let worker: ReturnType<typeof createIntakeWorkerHandler>;
 let sentMessages: DynamoDbSentMessageIndex;
@@ -39,6 +41,8 @@ beforeAll(async () => {
     idempotencyStore: tables.newIdempotencyStore(),
     sentMessages,
     sesRegion: SES_REGION,
+    watcher,
+    ladder: defaultEscalationLadder,
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Mailer, OutgoingMail } from '../../shared/adapters/ses/mailer.js';
 import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import type { SlaWatcher, SlaWatchRequest } from '../../shared/domain/sla/sla-watch.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 
 /**
@@ -45,5 +46,14 @@ export class RecordingQueue implements IntakeQueue {
 
   for(reference: string): IntakeMessage[] {
     return this.messages.filter((message) => message.reference === reference);
+  }
+}
+
+/** Records SLA watches started, as a Step Functions client would be asked to. */
+export class RecordingWatcher implements SlaWatcher {
+  readonly started: SlaWatchRequest[] = [];
+
+  async start(request: SlaWatchRequest): Promise<void> {
+    this.started.push(request);
   }
 }

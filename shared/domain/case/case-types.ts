@@ -209,6 +209,11 @@ export interface ComplaintCase {
    * case's customer: opened as its own case and flagged for staff, never attached.
    */
   claimsToReplyTo?: string;
+  /**
+   * Which SLA watch is current: a change that needs an earlier wake starts a watch with the next
+   * generation, and an older watch ends itself when it sees it is no longer current.
+   */
+  slaGeneration?: number;
   /** Sequence number of the last event appended for this case. */
   lastEventSeq: number;
 }

@@ -1,0 +1,145 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Mailer } from '../../shared/adapters/ses/mailer.js';
+import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
+import { ladderEmail, type StaffDirectory, staffEmail } from '../../shared/config/staff-directory.js';
+import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
+import { applyCommand } from '../../shared/domain/case/apply-command.js';
+import { CaseRuleError } from '../../shared/domain/case/case-errors.js';
+import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
+import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
+import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
+import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
+import type { SlaAction } from '../../shared/domain/sla/sla-types.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import { logger } from '../../shared/observability/logger.js';
+import { slaNotice } from '../../shared/templates/sla-notices.js';
+
+export interface SlaStepDependencies {
+  store: CaseStore;
+  mailer: Mailer;
+  clock: Clock;
+  ladder: EscalationLadder;
+  directory: StaffDirectory;
+  timeZone: string;
+  sentMessages: SentMessageIndex;
+  sesRegion: string;
+  /** Records of notices sent, so a retried step never mails twice. */
+  idempotencyStore: BasePersistenceLayer;
+}
+
+export interface SlaStepInput {
+  reference: string;
+  generation: number;
+  wakeAt: string;
+}
+
+export type SlaStepOutput = SlaStepInput & { watch: 'watching' | 'paused' | 'finished' | 'superseded' };
+
+const workflowActor: Actor = { id: 'system:sla-workflow', kind: 'system' };
+const MAX_ATTEMPTS = 5;
+
+const actionKey = (reference: string, action: SlaAction): string =>
+  `${reference}|${action.kind}|${action.dueAt}|${action.kind === 'escalate' ? action.toLevel : ''}`;
+
+/**
+ * One wake of a case's SLA watch: re-read the case, do what is due (record it on the case,
+ * then tell the people concerned), and say when to wake next. Recording first makes the case
+ * the source of truth: a retried step finds the action recorded and only finishes the notice,
+ * whose sending is itself idempotent.
+ */
+export const createSlaStep = (deps: SlaStepDependencies) => {
+  const recipientsOf = (
+    c: ComplaintCase,
+    roles: ReadonlyArray<{ role: string; staffId?: string }>,
+  ): string[] => {
+    const emails = roles.flatMap((recipient) => {
+      const email =
+        recipient.staffId !== undefined
+          ? staffEmail(deps.directory, recipient.staffId)
+          : ladderEmail(deps.directory, c.branchCode, recipient.role);
+      return email === undefined ? [] : [email];
+    });
+    return [...new Set(emails)];
+  };
+
+  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: 90 * 24 * 3600 });
+  const sendNotice = makeIdempotent(
+    async (request: {
+      key: string;
+      reference: string;
+      action: SlaAction;
+    }): Promise<{ messageId: string } | null> => {
+      const current = await deps.store.get(request.reference);
+      if (current === undefined) return null;
+      const notice = slaNotice(current, request.action, {
+        now: deps.clock.now(),
+        ladder: deps.ladder,
+        timeZone: deps.timeZone,
+      });
+      const to = recipientsOf(current, notice.recipients);
+      if (to.length === 0) {
+        logger.warn('no address for an SLA notice', {
+          reference: request.reference,
+          kind: request.action.kind,
+        });
+        return null;
+      }
+      return deps.mailer.send({ to, subject: notice.subject, text: notice.text, html: notice.html });
+    },
+    { persistenceStore: deps.idempotencyStore, config: idempotency, keyPrefix: 'sla-notice' },
+  );
+
+  const record = async (reference: string, action: SlaAction): Promise<ComplaintCase | undefined> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await deps.store.get(reference);
+      if (current === undefined) return undefined;
+      try {
+        const result = applyCommand(current, slaCommandFor(action), {
+          actor: workflowActor,
+          now: deps.clock.now(),
+          deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
+          ladder: deps.ladder,
+        });
+        await deps.store.save(result.case, current.version, result.events);
+        return result.case;
+      } catch (error) {
+        // Already recorded by an earlier try of this step: the notice may still be owed.
+        if (error instanceof CaseRuleError) return current;
+        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  };
+
+  return async (input: SlaStepInput): Promise<SlaStepOutput> => {
+    const initial = await deps.store.get(input.reference);
+    if (initial === undefined) return { ...input, watch: 'finished' };
+    if ((initial.slaGeneration ?? 1) !== input.generation) return { ...input, watch: 'superseded' };
+
+    const context = { ladder: deps.ladder, calendar: getCalendar(initial.calendarId) };
+    for (const action of dueActions(initial, deps.clock.now(), context)) {
+      const recorded = await record(input.reference, action);
+      if (recorded === undefined) break;
+      const sent = await sendNotice({
+        key: actionKey(input.reference, action),
+        reference: input.reference,
+        action,
+      });
+      if (sent !== null) {
+        await deps.sentMessages.remember(sesMessageIdHeader(sent.messageId, deps.sesRegion), input.reference);
+      }
+      logger.info('SLA action', { reference: input.reference, kind: action.kind });
+    }
+
+    const latest = (await deps.store.get(input.reference)) ?? initial;
+    const state = slaWatchState(latest);
+    const wake = nextWakeAt(latest, context);
+    if (state === 'watching' && wake !== undefined) return { ...input, wakeAt: wake, watch: 'watching' };
+    // Open but with nothing left to wake for (top of the ladder): the audit keeps an eye on it.
+    return { ...input, watch: state === 'watching' ? 'finished' : state };
+  };
+};

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadLocalConfig } from '../../infra/local/local-config.js';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'redress-sla-'));
+let runtime: LocalRuntime;
+
+const mailSchema = z.array(z.object({ to: z.array(z.string()), subject: z.string(), text: z.string() }));
+const mail = async () => mailSchema.parse(await (await fetch(`${runtime.url}/_local/mail`)).json());
+const moveClock = async (body: Record<string, string>) => {
+  const response = await fetch(`${runtime.url}/_local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  return z.object({ now: z.string() }).parse(await response.json()).now;
+};
+
+beforeAll(async () => {
+  runtime = await startLocalRuntime(
+    loadLocalConfig({
+      PORT: '0',
+      REDRESS_DATA_DIR: dataDir,
+      REDRESS_CLOCK: 'frozen',
+      // Monday 23 November 2026, 09:00 in Beijing.
+      REDRESS_CLOCK_START: '2026-11-23T01:00:00Z',
+    }),
+  );
+});
+
+afterAll(async () => {
+  await runtime.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('SLA workflow through the local server', () => {
+  let reference = '';
+
+  it('reminds, records the breach and escalates to the branch head when 16 days pass unanswered', async () => {
+    const accepted = await fetch(`${runtime.url}/api/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customer: { name: '赵敏', email: 'zhao.min@example.com' },
+        anonymous: false,
+        branchCode: 'BJ-001',
+        subject: '理财产品赎回款未到账',
+        description: '11月20日赎回的理财产品，资金至今未到账。',
+        language: 'zh-CN',
+        consent: true,
+      }),
+    });
+    expect(accepted.status).toBe(202);
+    reference = z.object({ reference: z.string() }).parse(await accepted.json()).reference;
+    await runtime.settle();
+    expect((await mail()).map((m) => m.to)).toEqual([['zhao.min@example.com']]);
+
+    expect(await moveClock({ advance: 'P16D' })).toBe('2026-12-09T01:00:00.000Z');
+
+    const sent = (await mail()).slice(1);
+    const about = (needle: RegExp) => sent.filter((m) => needle.test(m.subject));
+    expect(sent.every((m) => m.subject.includes(`[${reference}]`))).toBe(true);
+    expect(about(/督办|remind/i).map((m) => m.to)).toEqual([['duty.bj001@bank.example']]);
+    expect(about(/超时|逾期|breach|overdue/i).length).toBeGreaterThanOrEqual(1);
+    const escalations = about(/升级|escalat/i);
+    expect(escalations.map((m) => m.to.sort())).toEqual([
+      ['duty.bj001@bank.example', 'head.bj001@bank.example'],
+    ]);
+    expect(escalations[0]?.text).toContain('2026年12月8日 23:59');
+
+    const complaint = await runtime.store.get(reference);
+    expect(complaint?.escalationLevel).toBe(1);
+    expect(complaint?.breachedAt).toBeDefined();
+    expect(runtime.slaFailures).toEqual([]);
+  });
+
+  it('climbs one rung per working day up to the president, and no further', async () => {
+    await moveClock({ advance: 'P10D' });
+    const escalations = (await mail()).filter((m) => /升级|escalat/i.test(m.subject));
+    const rungs = escalations.map((m) => m.to.filter((to) => to !== 'duty.bj001@bank.example'));
+    expect(rungs).toEqual([
+      ['head.bj001@bank.example'],
+      ['ops.bj001@bank.example'],
+      ['deputy.president@bank.example'],
+      ['president@bank.example'],
+    ]);
+    expect((await runtime.store.get(reference))?.escalationLevel).toBe(4);
+    const events = await runtime.store.listEvents(reference);
+    expect(events.filter((event) => event.kind === 'case.escalated')).toHaveLength(4);
+  });
+});
