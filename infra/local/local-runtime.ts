@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createApplyCaseAction } from '../../functions/case-actions/apply-case-action.js';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
@@ -61,6 +62,8 @@ export interface LocalRuntime {
   sqs: { endpoint: string; intakeQueueUrl: string; deadLetterQueueUrl: string };
   smtp: { port: number; complaintsAddress: string };
   s3: { endpoint: string; inboundBucket: string; attachmentsBucket: string };
+  /** Applies a staff action as the staff API will (lifecycle rule, conditional save, watch, notice). */
+  caseAction: ReturnType<typeof createApplyCaseAction>;
   /** SLA watches that failed after their retries (each would be a failed execution in AWS). */
   slaFailures: ReadonlyArray<{ name: string; error: string }>;
   /** Inbound mail the gateway failed on after its retries (the deployed failure destination). */
@@ -258,6 +261,19 @@ export const startLocalRuntime = async (
     redriveTimer.unref();
     stoppers.push(async () => clearInterval(redriveTimer));
 
+    const caseAction = createApplyCaseAction({
+      store,
+      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      clock,
+      ladder: defaultEscalationLadder,
+      watcher,
+      settings,
+      routing: sampleRoutingRules,
+      sentMessages,
+      sesRegion: LOCAL_REGION,
+      complaintsAddress: config.complaintsAddress,
+    });
+
     const api = createApiDispatcher({
       'submit-complaint': createSubmitComplaintHandler({
         store,
@@ -310,6 +326,7 @@ export const startLocalRuntime = async (
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
       slaFailures: slaRunner.failures,
+      caseAction,
       settle: settleAll,
       redrive,
       stop: stopAll,
