@@ -139,4 +139,28 @@ describe('case changes the SLA watch picks up', () => {
     expect((await runtime.store.get(reference))?.escalationLevel).toBe(1);
     expect(runtime.slaFailures).toEqual([]);
   });
+
+  it('tells the first responder and the branch head when nobody acknowledged a phone-only complaint', async () => {
+    const response = await fetch(`${runtime.url}/api/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customer: { name: 'Wu Lei', phone: '+86 21 5555 0101' },
+        anonymous: false,
+        branchCode: 'SH-002',
+        subject: 'Queue number system broken',
+        description: 'Waited two hours at the branch.',
+        language: 'en',
+        consent: true,
+      }),
+    });
+    const { reference } = z.object({ reference: z.string() }).parse(await response.json());
+    await runtime.settle();
+    expect(await mailAbout(reference)).toEqual([]);
+    await advance('P3D');
+    const overdue = await mailAbout(reference);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]?.to.sort()).toEqual(['duty.sh002@bank.example', 'head.sh002@bank.example']);
+    expect((await runtime.store.get(reference))?.acknowledgementOverdueNotifiedAt).toBeDefined();
+  });
 });
