@@ -16,5 +16,5 @@ export const createSlaStepHandler = (deps: SlaStepDependencies) => {
   const step = createSlaStep(deps);
   return middy<unknown, SlaStepOutput>()
     .use(injectLambdaContext(logger))
-    .handler((event: unknown, _context: Context) => step(slaStepInputSchema.parse(event)));
+    .handler((event: unknown, context: Context) => step(slaStepInputSchema.parse(event), context));
 };

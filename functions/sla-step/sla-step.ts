@@ -1,5 +1,6 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Context } from 'aws-lambda';
 import type { Mailer } from '../../shared/adapters/ses/mailer.js';
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import { ladderEmail, type StaffDirectory, staffEmail } from '../../shared/config/staff-directory.js';
@@ -115,7 +116,8 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     }
   };
 
-  return async (input: SlaStepInput): Promise<SlaStepOutput> => {
+  return async (input: SlaStepInput, context?: Context): Promise<SlaStepOutput> => {
+    if (context !== undefined) idempotency.registerLambdaContext(context);
     const initial = await deps.store.get(input.reference);
     if (initial === undefined) return { ...input, watch: 'finished' };
     if ((initial.slaGeneration ?? 1) !== input.generation) return { ...input, watch: 'superseded' };

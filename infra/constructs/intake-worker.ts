@@ -10,6 +10,7 @@ import type { IdempotencyData } from './idempotency-data.js';
 import { intakeSettingsEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
+import type { SlaWatch } from './sla-watch.js';
 
 export const intakeWorkerEntry = 'functions/intake-worker/handler.ts';
 
@@ -20,6 +21,8 @@ export interface IntakeWorkerProps {
   readonly intakeQueue: IntakeQueue;
   readonly mail: ComplaintMail;
   readonly intakeSettings: IntakeSettings;
+  /** Every registered case gets its SLA watch started here; the worker may start, not stop, one. */
+  readonly slaWatch: SlaWatch;
   /** First-responder routing; the handler's sample rules apply when unset. */
   readonly routingRules?: RoutingRules;
   /** @default 512 */
@@ -55,6 +58,7 @@ export class IntakeWorker extends Construct {
       SENDER_ADDRESS: props.mail.senderAddress,
       COMPLAINTS_ADDRESS: props.mail.complaintsAddress,
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      SLA_STATE_MACHINE_ARN: props.slaWatch.stateMachine.stateMachineArn,
     };
     if (props.routingRules !== undefined) {
       // Parsed here as the handler would parse it, so bad rules fail the synth, not a cold start.
@@ -74,6 +78,7 @@ export class IntakeWorker extends Construct {
     props.caseData.grantReadWriteCases(this.worker.role);
     props.idempotencyData.grantReadWriteRecords(this.worker.role);
     props.mail.grantSend(this.worker.role);
+    props.slaWatch.grantStartWatch(this.worker.role);
 
     // Also grants the worker receive/delete/change-visibility on this queue only.
     this.worker.function.addEventSource(

@@ -62,6 +62,8 @@ export interface LocalRuntime {
   sqs: { endpoint: string; intakeQueueUrl: string; deadLetterQueueUrl: string };
   smtp: { port: number; complaintsAddress: string };
   s3: { endpoint: string; inboundBucket: string; attachmentsBucket: string };
+  /** State transitions per SLA execution so far (what Step Functions Standard bills). */
+  slaTransitions(): Record<string, number>;
   /** Applies a staff action as the staff API will (lifecycle rule, conditional save, watch, notice). */
   caseAction: ReturnType<typeof createApplyCaseAction>;
   /** SLA watches that failed after their retries (each would be a failed execution in AWS). */
@@ -326,6 +328,7 @@ export const startLocalRuntime = async (
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
       slaFailures: slaRunner.failures,
+      slaTransitions: () => slaRunner.transitions(),
       caseAction,
       settle: settleAll,
       redrive,

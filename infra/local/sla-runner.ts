@@ -29,6 +29,8 @@ const isDefinition = (value: unknown): value is StateMachineDefinition =>
 
 interface Execution {
   name: string;
+  /** States entered: what Step Functions Standard bills as state transitions. */
+  transitions: number;
   /** Set while the execution waits for the clock; `wakeAt` is the instant it waits for. */
   parked: boolean;
   wakeAt: number;
@@ -61,7 +63,7 @@ export class LocalSlaRunner {
     const name = `${input.reference}-g${input.generation}`;
     const existing = this.executions.get(name);
     if (existing !== undefined && !existing.done) return;
-    const execution: Execution = { name, parked: false, wakeAt: 0, done: false };
+    const execution: Execution = { name, transitions: 0, parked: false, wakeAt: 0, done: false };
     this.executions.set(name, execution);
     const run = this.machine.run(input, {
       noThrowOnAbort: true,
@@ -81,6 +83,11 @@ export class LocalSlaRunner {
       },
     });
     this.aborts.push(run.abort);
+    void (async () => {
+      for await (const event of run.eventLogs) {
+        if (event.type === 'StateEntered' || event.type === 'StateRetried') execution.transitions += 1;
+      }
+    })().catch(() => undefined);
     run.result
       .catch((error: unknown) => {
         this.failures.push({ name, error: error instanceof Error ? error.message : 'unknown error' });
@@ -97,6 +104,13 @@ export class LocalSlaRunner {
   stop(): void {
     for (const abort of this.aborts) abort();
     this.aborts.length = 0;
+  }
+
+  /** State transitions so far, per execution name (the unit Step Functions Standard bills). */
+  transitions(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.executions.values()].map((execution) => [execution.name, execution.transitions]),
+    );
   }
 
   /** Executions still running (parked or acting). */

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
+import type { StaffDirectory } from '../../shared/config/staff-directory.js';
 import { CaseData, type CaseDataProps } from '../constructs/case-data.js';
 import { ComplaintMail, type ComplaintMailProps } from '../constructs/complaint-mail.js';
 import { EmailGateway } from '../constructs/email-gateway.js';
@@ -10,6 +11,7 @@ import { type ApiThrottling, IntakeApi } from '../constructs/intake-api.js';
 import { IntakeQueue, type IntakeQueueSettings } from '../constructs/intake-queue.js';
 import { IntakeWorker } from '../constructs/intake-worker.js';
 import { MailReceiving, type MailReceivingSettings } from '../constructs/mail-receiving.js';
+import { SlaWatch } from '../constructs/sla-watch.js';
 
 /** Placeholder origin of the public web app until a bank's own domain is configured. */
 export const defaultPublicBaseUrl = 'https://complaints.bank.example';
@@ -29,6 +31,8 @@ export interface RedressStackProps extends StackProps {
   readonly intakeQueueSettings?: IntakeQueueSettings;
   /** First-responder routing for the worker; the handler's sample rules apply when unset. */
   readonly routingRules?: RoutingRules;
+  /** Who gets reminders, breach and escalation notices; the SLA step's sample directory applies when unset. */
+  readonly staffDirectory?: StaffDirectory;
 }
 
 /**
@@ -41,6 +45,7 @@ export class RedressStack extends Stack {
   readonly intakeQueue: IntakeQueue;
   readonly mail: ComplaintMail;
   readonly intakeApi: IntakeApi;
+  readonly slaWatch: SlaWatch;
   readonly intakeWorker: IntakeWorker;
   readonly mailReceiving: MailReceiving;
   readonly emailGateway: EmailGateway;
@@ -66,12 +71,20 @@ export class RedressStack extends Stack {
       intakeSettings,
       throttling: props.apiThrottling,
     });
+    this.slaWatch = new SlaWatch(this, 'SlaWatch', {
+      caseData: this.caseData,
+      idempotencyData: this.idempotencyData,
+      mail: this.mail,
+      timeZone: intakeSettings.timeZone,
+      staffDirectory: props.staffDirectory,
+    });
     this.intakeWorker = new IntakeWorker(this, 'IntakeWorker', {
       caseData: this.caseData,
       idempotencyData: this.idempotencyData,
       intakeQueue: this.intakeQueue,
       mail: this.mail,
       intakeSettings,
+      slaWatch: this.slaWatch,
       routingRules: props.routingRules,
     });
     this.mailReceiving = new MailReceiving(this, 'MailReceiving', { ...props.inboundMail, mail: this.mail });
@@ -99,6 +112,11 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', {
       description: 'Complaints that failed registration; redrive after fixing the cause',
       value: this.intakeQueue.deadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, 'SlaStateMachineArn', {
+      description:
+        'Standard state machine with one execution per watched case (named by reference and generation)',
+      value: this.slaWatch.stateMachine.stateMachineArn,
     });
     new CfnOutput(this, 'InboundMailBucketName', {
       description: 'Raw complaint e-mail as SES stored it (inbound/), expired after the retention',

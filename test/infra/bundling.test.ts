@@ -44,6 +44,7 @@ describe('function bundles', () => {
     SENDER_ADDRESS: 'complaints-noreply@bank.example',
     COMPLAINTS_ADDRESS: 'complaints@bank.example',
     ATTACHMENTS_BUCKET: 'case-attachments',
+    SLA_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:sla',
   };
 
   it('bundles every function as index.mjs that loads and exports a handler', async () => {
@@ -51,6 +52,7 @@ describe('function bundles', () => {
       ...stack.intakeApi.functions.values(),
       stack.intakeWorker.worker,
       stack.emailGateway.gateway,
+      stack.slaWatch.step,
     ];
     for (const fn of functions) {
       const bundle = bundleOf(fn);

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RedressStack } from '../../infra/stacks/redress-stack.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
@@ -132,6 +133,9 @@ describe('IntakeWorker', () => {
           SENDER_ADDRESS: 'complaints-noreply@bank.example',
           COMPLAINTS_ADDRESS: 'complaints@bank.example',
           SES_CONFIGURATION_SET: { Ref: configurationSetId },
+          SLA_STATE_MACHINE_ARN: {
+            Ref: cfnLogicalId(stack.slaWatch.stateMachine, sfn.CfnStateMachine),
+          },
         }),
       },
     });
@@ -178,7 +182,8 @@ describe('ComplaintMail send grant', () => {
     const sending = allStatements(template).filter((statement) =>
       actionsOf([statement]).some((action) => action.startsWith('ses:')),
     );
-    expect(sending).toHaveLength(1);
+    // The intake worker (acknowledgements) and the SLA step (staff notices) send; nothing else.
+    expect(sending).toHaveLength(2);
     for (const statement of sending) {
       expect(actionsOf([statement]).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(resourcesOf(statement)).toEqual(expected);

@@ -25,13 +25,16 @@ describe('RedressStack', () => {
 
   /** Logical ids of the app's own functions, all built by RedressFunction. */
   const appFunctionIds = (): string[] =>
-    [...stack.intakeApi.functions.values(), stack.intakeWorker.worker, stack.emailGateway.gateway].map((fn) =>
-      cfnLogicalId(fn.function, lambda.CfnFunction),
-    );
+    [
+      ...stack.intakeApi.functions.values(),
+      stack.intakeWorker.worker,
+      stack.emailGateway.gateway,
+      stack.slaWatch.step,
+    ].map((fn) => cfnLogicalId(fn.function, lambda.CfnFunction));
 
   it('has no Lambda besides the app functions and the S3 notifications custom resource', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 2);
+    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 3);
     const helpers = Object.entries(functions).filter(([id]) => !appFunctionIds().includes(id));
     // aws-cdk-lib sets the gateway's bucket notification through this one; anything else sneaking in shows here.
     expect(helpers.map(([, fn]) => fn.Properties.Description)).toEqual([

@@ -1,0 +1,126 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { type StaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
+import type { CaseData } from './case-data.js';
+import type { ComplaintMail } from './complaint-mail.js';
+import type { IdempotencyData } from './idempotency-data.js';
+import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
+import { SlaWorkflow } from './sla-workflow.js';
+
+export const slaStepEntry = 'functions/sla-step/handler.ts';
+
+/**
+ * Lambda refuses a function whose variables together exceed 4 KB, but only at deploy time.
+ * The directory is the one variable that grows with the bank; the rest is kept room for the
+ * table names, addresses and Powertools settings.
+ */
+export const maxStaffDirectoryBytes = 3 * 1024;
+
+export interface SlaWatchProps {
+  /** The step re-reads each case and records what fell due on it. */
+  readonly caseData: CaseData;
+  /** Each notice is claimed here first, so a retried step never mails twice. */
+  readonly idempotencyData: IdempotencyData;
+  /** Breach, reminder and escalation notices go out as this identity and configuration set. */
+  readonly mail: ComplaintMail;
+  /** IANA zone of the bank: working days and the dates in notices are the bank's. */
+  readonly timeZone: string;
+  /** Who gets staff notices; the handler's sample directory applies when unset. */
+  readonly staffDirectory?: StaffDirectory;
+  /** Retries of a failed step before the execution fails. @default 3 */
+  readonly stepRetries?: number;
+  /** First retry interval, doubled on each retry. @default 30 seconds */
+  readonly stepRetryInterval?: Duration;
+  /** @default 'INFO' */
+  readonly logLevel?: PowertoolsLogLevel;
+  /** Of the step function's and the state machine's log groups. @default six months */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * Flow 5: the step Lambda and the Standard state machine that runs it once per due time of a
+ * case. The state machine may invoke the step and nothing else; the step reads and writes cases,
+ * claims idempotency records and sends mail, but cannot start or stop watches itself.
+ */
+export class SlaWatch extends Construct {
+  readonly step: RedressFunction;
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: SlaWatchProps) {
+    super(scope, id);
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.caseData.table.tableName,
+      IDEMPOTENCY_TABLE_NAME: props.idempotencyData.table.tableName,
+      SENDER_ADDRESS: props.mail.senderAddress,
+      SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      BANK_TIME_ZONE: props.timeZone,
+    };
+    if (props.staffDirectory !== undefined) {
+      // Parsed here as the handler parses it, so a bad directory fails the synth, not a cold start.
+      const directory = JSON.stringify(staffDirectorySchema.parse(props.staffDirectory));
+      const bytes = Buffer.byteLength(directory);
+      if (bytes > maxStaffDirectoryBytes) {
+        throw new Error(
+          `SlaWatch: the staff directory is ${bytes} bytes as JSON; at most ${maxStaffDirectoryBytes} fit in the Lambda environment`,
+        );
+      }
+      environment.STAFF_DIRECTORY = directory;
+    }
+
+    this.step = new RedressFunction(this, 'Step', {
+      entry: slaStepEntry,
+      description: 'SLA watch step: re-reads a case, records and notifies what fell due, says when to wake',
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      environment,
+      logLevel: props.logLevel,
+      logRetention: props.logRetention,
+    });
+    props.caseData.grantReadWriteCases(this.step.role);
+    props.idempotencyData.grantReadWriteRecords(this.step.role);
+    props.mail.grantSend(this.step.role);
+
+    const workflow = new SlaWorkflow(this, 'Workflow', {
+      stepFunction: this.step.function,
+      stepRetries: props.stepRetries,
+      stepRetryInterval: props.stepRetryInterval,
+      logRetention: props.logRetention,
+    });
+    this.stateMachine = workflow.stateMachine;
+    this.acknowledgeStateMachineFindings();
+  }
+
+  /** states:StartExecution on this state machine only: for whoever starts a case's watch. */
+  grantStartWatch(grantee: iam.IGrantable): iam.Grant {
+    return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  private acknowledgeStateMachineFindings(): void {
+    const cfnStep = this.step.function.node.defaultChild;
+    if (!(cfnStep instanceof lambda.CfnFunction)) throw new Error('SlaWatch: the step has no CfnFunction');
+    const stepArn = `<${Stack.of(this).getLogicalId(cfnStep)}.Arn>`;
+
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-SF1',
+      reason:
+        'Logs at ERROR level without execution data: every case has an execution, so ALL would copy each transition (and case references) into logs for months, while the case ledger already records every step and the execution history holds the rest.',
+    });
+    Validations.of(this.stateMachine.role).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::${stepArn}:*]`,
+        reason:
+          'The LambdaInvoke task grants the versions and aliases of the one step function alongside the function itself; no other function is named.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Vended log delivery (logs:*LogDelivery, ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) and X-Ray (PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) support no resource-level permissions; the infra tests check that no other action gets the wildcard.',
+      },
+    );
+  }
+}

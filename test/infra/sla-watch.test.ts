@@ -1,0 +1,292 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CaseData } from '../../infra/constructs/case-data.js';
+import { ComplaintMail } from '../../infra/constructs/complaint-mail.js';
+import { IdempotencyData } from '../../infra/constructs/idempotency-data.js';
+import { SlaWatch, type SlaWatchProps } from '../../infra/constructs/sla-watch.js';
+import { slaStates } from '../../infra/constructs/sla-workflow.js';
+import { RedressStack } from '../../infra/stacks/redress-stack.js';
+import { type StaffDirectory, sampleStaffDirectory } from '../../shared/config/staff-directory.js';
+import {
+  actionsOf,
+  appWithoutBundling,
+  cfnLogicalId,
+  nagFindings,
+  onlyResource,
+  resourcesOf,
+  statementsOfRole,
+} from './template-helpers.js';
+
+/**
+ * CloudFormation intrinsics inside the definition, written as placeholders that stay valid
+ * inside a JSON string: `<Id.Arn>` for a GetAtt, `<Id>` for a Ref.
+ */
+const definitionPart = z.union([
+  z.string(),
+  z
+    .strictObject({ 'Fn::GetAtt': z.tuple([z.string(), z.string()]) })
+    .transform(({ 'Fn::GetAtt': [id, attribute] }) => `<${id}.${attribute}>`),
+  z.strictObject({ Ref: z.string() }).transform(({ Ref }) => `<${Ref}>`),
+]);
+const definitionStringSchema = z.strictObject({
+  'Fn::Join': z.tuple([z.literal(''), z.array(definitionPart)]),
+});
+
+const stateSchema = z.looseObject({
+  Type: z.string(),
+  QueryLanguage: z.string().optional(),
+  TimestampPath: z.string().optional(),
+  Resource: z.string().optional(),
+  Retry: z
+    .array(z.looseObject({ ErrorEquals: z.array(z.string()), MaxAttempts: z.number().optional() }))
+    .optional(),
+});
+const aslSchema = z.looseObject({
+  StartAt: z.string(),
+  QueryLanguage: z.string().optional(),
+  States: z.record(z.string(), stateSchema),
+});
+type Asl = z.infer<typeof aslSchema>;
+
+const definitionOf = (template: Template): Asl => {
+  const machine = onlyResource(template, 'AWS::StepFunctions::StateMachine');
+  const joined = definitionStringSchema.parse(machine.properties.DefinitionString)['Fn::Join'][1].join('');
+  return aslSchema.parse(JSON.parse(joined));
+};
+
+const stateOf = (asl: Asl, name: string) => {
+  const state = asl.States[name];
+  if (state === undefined) throw new Error(`no state named "${name}"`);
+  return state;
+};
+
+/** Actions the state machine role may hold on `*`: vended log delivery and X-Ray only. */
+const wildcardOnlyActions = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+];
+
+/** The construct alone, on fresh data and mail constructs, for the props the stack does not set. */
+const standalone = (props: Partial<SlaWatchProps> = {}): { stack: Stack; watch: SlaWatch } => {
+  const stack = new Stack(appWithoutBundling(), 'Watch');
+  const caseData = new CaseData(stack, 'CaseData');
+  const watch = new SlaWatch(stack, 'SlaWatch', {
+    caseData,
+    idempotencyData: new IdempotencyData(stack, 'Idempotency', { encryptionKey: caseData.encryptionKey }),
+    mail: new ComplaintMail(stack, 'Mail'),
+    timeZone: 'Asia/Shanghai',
+    ...props,
+  });
+  return { stack, watch };
+};
+
+describe('SlaWatch in the stack', () => {
+  let stack: RedressStack;
+  let template: Template;
+  let machineId: string;
+  let stepId: string;
+  let asl: Asl;
+
+  beforeAll(() => {
+    stack = new RedressStack(appWithoutBundling(), 'Redress');
+    template = Template.fromStack(stack);
+    machineId = cfnLogicalId(stack.slaWatch.stateMachine, sfn.CfnStateMachine);
+    stepId = cfnLogicalId(stack.slaWatch.step.function, lambda.CfnFunction);
+    asl = definitionOf(template);
+  });
+
+  it('is a Standard state machine: executions wait for weeks, far beyond Express limits', () => {
+    expect(onlyResource(template, 'AWS::StepFunctions::StateMachine').properties.StateMachineType).toBe(
+      'STANDARD',
+    );
+  });
+
+  it('starts by waiting until the timestamp in $.wakeAt', () => {
+    expect(asl.StartAt).toBe(slaStates.wait);
+    const wait = stateOf(asl, slaStates.wait);
+    expect(wait.Type).toBe('Wait');
+    expect(wait.TimestampPath).toBe('$.wakeAt');
+  });
+
+  it('invokes the step function directly and retries any error three times', () => {
+    const act = stateOf(asl, slaStates.act);
+    expect(act.Type).toBe('Task');
+    // payloadResponseOnly: the Task names the function itself, its output is the handler's result.
+    expect(act.Resource).toBe(`<${stepId}.Arn>`);
+    expect(act.Retry).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 3 })]),
+    );
+  });
+
+  it('stays on JSONPath, which the local runner executes', () => {
+    expect(asl.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    for (const state of Object.values(asl.States)) {
+      expect(state.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    }
+  });
+
+  it('logs errors without execution data and traces with X-Ray', () => {
+    const properties = onlyResource(template, 'AWS::StepFunctions::StateMachine').properties;
+    expect(properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+    expect(properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('lets the state machine invoke the step function and nothing else', () => {
+    const statements = statementsOfRole(
+      template,
+      cfnLogicalId(stack.slaWatch.stateMachine.role, iam.CfnRole),
+    );
+    const invoking = statements.filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('lambda:')),
+    );
+    expect(invoking).toHaveLength(1);
+    for (const statement of invoking) {
+      expect(actionsOf([statement])).toEqual(['lambda:InvokeFunction']);
+      const stepArn = { 'Fn::GetAtt': [stepId, 'Arn'] };
+      expect(resourcesOf(statement)).toEqual([stepArn, { 'Fn::Join': ['', [stepArn, ':*']] }]);
+    }
+    // Everything else on the role is the wildcard-only log delivery and X-Ray the acknowledgement covers.
+    const others = statements.filter((statement) => !invoking.includes(statement));
+    for (const statement of others) expect(resourcesOf(statement)).toEqual(['*']);
+    expect([...new Set(actionsOf(others))].sort()).toEqual([...wildcardOnlyActions].sort());
+  });
+
+  it('gives the step function cases, idempotency records and sending, but no Step Functions', () => {
+    const statements = statementsOfRole(template, cfnLogicalId(stack.slaWatch.step.role, iam.CfnRole));
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'ses:SendEmail',
+      ]),
+    );
+    expect(actions.filter((action) => action.startsWith('states:'))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:Scan');
+
+    const sending = statements.filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('ses:')),
+    );
+    expect(sending).toHaveLength(1);
+    for (const statement of sending) {
+      expect(resourcesOf(statement)).toEqual([
+        stack.resolve(stack.mail.identity.emailIdentityArn),
+        stack.resolve(stack.mail.configurationSetArn),
+      ]);
+    }
+  });
+
+  it('runs the step for at most 60 s on 512 MB, with every variable its handler parses', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 60,
+      MemorySize: 512,
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: stack.resolve(stack.caseData.table.tableName),
+          IDEMPOTENCY_TABLE_NAME: stack.resolve(stack.idempotencyData.table.tableName),
+          SENDER_ADDRESS: stack.mail.senderAddress,
+          SES_CONFIGURATION_SET: stack.resolve(stack.mail.configurationSet.configurationSetName),
+          BANK_TIME_ZONE: 'Asia/Shanghai',
+        }),
+      },
+    });
+    const variables =
+      template.findResources('AWS::Lambda::Function')[stepId]?.Properties.Environment?.Variables;
+    // The sample directory applies when none is configured.
+    expect(variables).not.toHaveProperty('STAFF_DIRECTORY');
+  });
+
+  it('lets the intake worker start executions of this state machine only', () => {
+    const workerStatements = statementsOfRole(
+      template,
+      cfnLogicalId(stack.intakeWorker.worker.role, iam.CfnRole),
+    );
+    const starting = workerStatements.filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('states:')),
+    );
+    expect(starting).toHaveLength(1);
+    for (const statement of starting) {
+      expect(actionsOf([statement])).toEqual(['states:StartExecution']);
+      expect(resourcesOf(statement)).toEqual([{ Ref: machineId }]);
+    }
+    const workerId = cfnLogicalId(stack.intakeWorker.worker.function, lambda.CfnFunction);
+    expect(
+      template.findResources('AWS::Lambda::Function')[workerId]?.Properties.Environment.Variables
+        .SLA_STATE_MACHINE_ARN,
+    ).toEqual({ Ref: machineId });
+  });
+
+  it('outputs the state machine ARN', () => {
+    template.hasOutput('SlaStateMachineArn', { Value: { Ref: machineId } });
+  });
+
+  it('has no unacknowledged AwsSolutions findings', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('SlaWatch props', () => {
+  it('passes a staff directory as the JSON the handler parses', () => {
+    const { stack, watch } = standalone({ staffDirectory: sampleStaffDirectory });
+    const stepId = cfnLogicalId(watch.step.function, lambda.CfnFunction);
+    const variables =
+      Template.fromStack(stack).findResources('AWS::Lambda::Function')[stepId]?.Properties.Environment
+        .Variables;
+    expect(JSON.parse(String(variables?.STAFF_DIRECTORY))).toEqual(sampleStaffDirectory);
+  });
+
+  it('fails the synth on a staff directory the handler would reject', () => {
+    const broken: StaffDirectory = {
+      ...sampleStaffDirectory,
+      headOffice: { ladder: { president: 'not an address' } },
+    };
+    expect(() => standalone({ staffDirectory: broken })).toThrow(/email/i);
+  });
+
+  it('fails the synth on a staff directory too large for the Lambda environment', () => {
+    const staff: StaffDirectory['staff'] = {};
+    for (let index = 0; index < 100; index += 1) {
+      staff[`desk:${index}`] = { name: `Desk ${index}`, email: `desk-${index}@bank.example` };
+    }
+    expect(() => standalone({ staffDirectory: { ...sampleStaffDirectory, staff } })).toThrow(
+      /staff directory is \d+ bytes/,
+    );
+  });
+
+  it('takes the step retries from props', () => {
+    const { stack } = standalone({ stepRetries: 5, stepRetryInterval: Duration.seconds(10) });
+    const act = stateOf(definitionOf(Template.fromStack(stack)), slaStates.act);
+    expect(act.Retry).toEqual([
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 5, IntervalSeconds: 10 }),
+    ]);
+  });
+
+  // The step role's own acknowledgement covers the X-Ray policy only, not its default policy.
+  it('reports a wildcard that lands in the step role', () => {
+    const { stack, watch } = standalone();
+    watch.step.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }),
+    );
+    expect(nagFindings(stack)).toEqual([
+      expect.stringMatching(/AwsSolutions-IAM5.* at Watch\/SlaWatch\/Step\/Role\/DefaultPolicy/),
+    ]);
+  });
+});
