@@ -116,8 +116,8 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     }
   };
 
-  return async (input: SlaStepInput, context?: Context): Promise<SlaStepOutput> => {
-    if (context !== undefined) idempotency.registerLambdaContext(context);
+  return async (input: SlaStepInput, lambdaContext?: Context): Promise<SlaStepOutput> => {
+    if (lambdaContext !== undefined) idempotency.registerLambdaContext(lambdaContext);
     const initial = await deps.store.get(input.reference);
     if (initial === undefined) return { ...input, watch: 'finished' };
     if ((initial.slaGeneration ?? 1) !== input.generation) return { ...input, watch: 'superseded' };
