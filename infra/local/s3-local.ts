@@ -15,11 +15,11 @@ interface S3rverInstance {
 const loadS3rver = (): (new (options: Record<string, unknown>) => S3rverInstance) => {
   const loaded: unknown = createRequire(import.meta.url)('s3rver');
   if (typeof loaded !== 'function') throw new Error('s3rver does not export a constructor');
-  const constructor = loaded;
+  const s3rverClass = loaded;
   return class {
     private readonly server: unknown;
     constructor(options: Record<string, unknown>) {
-      this.server = Reflect.construct(constructor, [options]);
+      this.server = Reflect.construct(s3rverClass, [options]);
     }
     run(): Promise<unknown> {
       return Reflect.apply(Reflect.get(Object(this.server), 'run'), this.server, []);

@@ -138,7 +138,12 @@ describe('complaints by e-mail, end to end over SMTP', () => {
     );
     const today = await log.listDay(runtime.clock.now().toISOString().slice(0, 10));
     // The frozen test clock gives every entry the same time, so compare without order.
-    expect(today.map((entry) => entry.outcome).sort()).toEqual(['attached', 'dropped', 'new_case', 'new_case']);
+    expect(today.map((entry) => entry.outcome).sort()).toEqual([
+      'attached',
+      'dropped',
+      'new_case',
+      'new_case',
+    ]);
     expect(today.find((entry) => entry.outcome === 'dropped')?.reason).toMatch(/auto-submitted/i);
   });
 
