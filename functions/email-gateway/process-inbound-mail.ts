@@ -4,7 +4,7 @@ import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/pe
 import type { Context } from 'aws-lambda';
 import { parseInboundMail } from '../../shared/adapters/mail/parse-inbound-mail.js';
 import type { ObjectStore } from '../../shared/adapters/s3/object-store.js';
-import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { StoredAttachment } from '../../shared/domain/case/case-commands.js';
@@ -218,14 +218,7 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
         if (error instanceof CaseAlreadyExistsError && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      try {
-        await deps.queue.send({ reference, trackingToken: token });
-      } catch (error) {
-        logger.warn('intake queue unavailable; the re-drive will send the complaint', {
-          reference,
-          errorName: error instanceof Error ? error.name : 'unknown',
-        });
-      }
+      await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
       return reference;
     }
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { z } from 'zod';
-import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
 import {
   CaseAlreadyExistsError,
@@ -93,14 +93,7 @@ const accept = async (
       if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
       throw error;
     }
-    try {
-      await deps.queue.send({ reference, trackingToken: token });
-    } catch (error) {
-      logger.warn('intake queue unavailable; the re-drive will send the complaint', {
-        reference,
-        errorName: error instanceof Error ? error.name : 'unknown',
-      });
-    }
+    await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
     logger.info('complaint received', { reference });
     return { reference, token };
   }

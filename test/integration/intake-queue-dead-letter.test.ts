@@ -1,30 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLocalConfig } from '../../infra/local/local-config.js';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import { createSqsClient } from '../../shared/adapters/sqs/intake-queue.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
+import { type RuntimeFixture, startRuntimeAt } from '../support/local-runtime-fixture.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'redress-dlq-'));
+let fixture: RuntimeFixture;
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime(
-    loadLocalConfig({
-      PORT: '0',
-      REDRESS_DATA_DIR: dataDir,
-      REDRESS_CLOCK: 'frozen',
-      QUEUE_VISIBILITY_SECONDS: '1',
-    }),
-  );
+  fixture = await startRuntimeAt(new Date('2026-11-23T01:00:00Z'), { QUEUE_VISIBILITY_SECONDS: '1' });
+  runtime = fixture.runtime;
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await fixture.dispose();
 });
 
 describe('local intake queue', () => {

@@ -19,12 +19,15 @@ export interface RuntimeFixture {
  * The local system on a fresh data directory, its virtual clock frozen at `startAt` (written
  * where the runtime reads its clock position from, so it starts there rather than at wall time).
  */
-export const startRuntimeAt = async (startAt: Date): Promise<RuntimeFixture> => {
+export const startRuntimeAt = async (
+  startAt: Date,
+  env: Record<string, string> = {},
+): Promise<RuntimeFixture> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-intake-'));
   saveClockPosition(dataDir, startAt);
   try {
     const runtime = await startLocalRuntime(
-      loadLocalConfig({ PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_CLOCK: 'frozen' }),
+      loadLocalConfig({ PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_CLOCK: 'frozen', ...env }),
     );
     return {
       runtime,
@@ -148,4 +151,18 @@ export const queueDepth = async (runtime: LocalRuntime, queueUrl: string): Promi
   } finally {
     client.destroy();
   }
+};
+
+/** `POST /_local/clock` (`{advance}` or `{to}`); resolves with the clock's new time once settled. */
+export const moveClock = async (
+  runtime: LocalRuntime,
+  move: { advance: string } | { to: string },
+): Promise<string> => {
+  const answer = await request(`${runtime.url}/_local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(move),
+  });
+  if (answer.status !== 200) throw new Error(`POST /_local/clock answered ${answer.status}: ${answer.text}`);
+  return z.object({ now: z.string() }).parse(answer.json).now;
 };

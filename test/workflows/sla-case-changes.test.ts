@@ -1,64 +1,46 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadLocalConfig } from '../../infra/local/local-config.js';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import type { Actor } from '../../shared/domain/case/case-types.js';
+import {
+  capturedMail,
+  moveClock,
+  postComplaint,
+  type RuntimeFixture,
+  startRuntimeAt,
+} from '../support/local-runtime-fixture.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'redress-sla-changes-'));
+let fixture: RuntimeFixture;
 let runtime: LocalRuntime;
 const handler: Actor = { id: 'handler-sh002', kind: 'staff', role: 'handler' };
 const supervisor: Actor = { id: 'ops-sh002', kind: 'staff', role: 'operations_supervisor' };
 
-const mailSchema = z.array(z.object({ to: z.array(z.string()), subject: z.string(), text: z.string() }));
 const mailAbout = async (reference: string) =>
-  mailSchema
-    .parse(await (await fetch(`${runtime.url}/_local/mail`)).json())
-    .filter((m) => m.subject.includes(reference));
-const advance = async (duration: string) => {
-  const response = await fetch(`${runtime.url}/_local/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advance: duration }),
-  });
-  expect(response.status).toBe(200);
-};
+  (await capturedMail(runtime)).filter((m) => m.subject.includes(reference));
+const advance = (duration: string) => moveClock(runtime, { advance: duration });
 const submit = async (subject: string): Promise<string> => {
-  const response = await fetch(`${runtime.url}/api/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      customer: { name: 'Chen Jie', email: 'chen.jie@example.com' },
-      anonymous: false,
-      branchCode: 'SH-002',
-      subject,
-      description: 'Details of the complaint for the SLA test.',
-      language: 'en',
-      consent: true,
-    }),
+  const answer = await postComplaint(runtime, {
+    customer: { name: 'Chen Jie', email: 'chen.jie@example.com' },
+    anonymous: false,
+    branchCode: 'SH-002',
+    subject,
+    description: 'Details of the complaint for the SLA test.',
+    language: 'en',
+    consent: true,
   });
-  expect(response.status).toBe(202);
-  const { reference } = z.object({ reference: z.string() }).parse(await response.json());
+  expect(answer.status).toBe(202);
+  const { reference } = z.object({ reference: z.string() }).parse(answer.json);
   await runtime.settle();
   return reference;
 };
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime(
-    loadLocalConfig({
-      PORT: '0',
-      REDRESS_DATA_DIR: dataDir,
-      REDRESS_CLOCK: 'frozen',
-      REDRESS_CLOCK_START: '2026-11-23T01:00:00Z',
-    }),
-  );
+  fixture = await startRuntimeAt(new Date('2026-11-23T01:00:00Z'));
+  runtime = fixture.runtime;
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await fixture.dispose();
 });
 
 describe('case changes the SLA watch picks up', () => {
@@ -141,20 +123,16 @@ describe('case changes the SLA watch picks up', () => {
   });
 
   it('tells the first responder and the branch head when nobody acknowledged a phone-only complaint', async () => {
-    const response = await fetch(`${runtime.url}/api/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        customer: { name: 'Wu Lei', phone: '+86 21 5555 0101' },
-        anonymous: false,
-        branchCode: 'SH-002',
-        subject: 'Queue number system broken',
-        description: 'Waited two hours at the branch.',
-        language: 'en',
-        consent: true,
-      }),
+    const answer = await postComplaint(runtime, {
+      customer: { name: 'Wu Lei', phone: '+86 21 5555 0101' },
+      anonymous: false,
+      branchCode: 'SH-002',
+      subject: 'Queue number system broken',
+      description: 'Waited two hours at the branch.',
+      language: 'en',
+      consent: true,
     });
-    const { reference } = z.object({ reference: z.string() }).parse(await response.json());
+    const { reference } = z.object({ reference: z.string() }).parse(answer.json);
     await runtime.settle();
     expect(await mailAbout(reference)).toEqual([]);
     await advance('P3D');

@@ -1,41 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadLocalConfig } from '../../infra/local/local-config.js';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import {
+  capturedMail,
+  moveClock as move,
+  type RuntimeFixture,
+  startRuntimeAt,
+} from '../support/local-runtime-fixture.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'redress-sla-'));
+let fixture: RuntimeFixture;
 let runtime: LocalRuntime;
-
-const mailSchema = z.array(z.object({ to: z.array(z.string()), subject: z.string(), text: z.string() }));
-const mail = async () => mailSchema.parse(await (await fetch(`${runtime.url}/_local/mail`)).json());
-const moveClock = async (body: Record<string, string>) => {
-  const response = await fetch(`${runtime.url}/_local/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(200);
-  return z.object({ now: z.string() }).parse(await response.json()).now;
-};
+const mail = () => capturedMail(runtime);
+const moveClock = (body: { advance: string }) => move(runtime, body);
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime(
-    loadLocalConfig({
-      PORT: '0',
-      REDRESS_DATA_DIR: dataDir,
-      REDRESS_CLOCK: 'frozen',
-      // Monday 23 November 2026, 09:00 in Beijing.
-      REDRESS_CLOCK_START: '2026-11-23T01:00:00Z',
-    }),
-  );
+  // Monday 23 November 2026, 09:00 in Beijing.
+  fixture = await startRuntimeAt(new Date('2026-11-23T01:00:00Z'));
+  runtime = fixture.runtime;
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await fixture.dispose();
 });
 
 describe('SLA workflow through the local server', () => {

@@ -1,4 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { logger } from '../../observability/logger.js';
 import type { IntakeMessage } from '../../schemas/intake-message-schema.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
@@ -23,3 +24,19 @@ export class SqsIntakeQueue implements IntakeQueue {
     if (result.MessageId === undefined) throw new Error('SQS accepted the message without a message id');
   }
 }
+
+/**
+ * Hands a stored received record to the worker. A queue outage is not the customer's problem:
+ * the record is already stored and the registration re-drive sends it later, so the failure is
+ * logged (reference and error name only) rather than thrown.
+ */
+export const queueOrLeaveForRedrive = async (queue: IntakeQueue, message: IntakeMessage): Promise<void> => {
+  try {
+    await queue.send(message);
+  } catch (error) {
+    logger.warn('intake queue unavailable; the re-drive will send the complaint', {
+      reference: message.reference,
+      errorName: error instanceof Error ? error.name : 'unknown',
+    });
+  }
+};
