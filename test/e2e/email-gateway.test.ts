@@ -147,6 +147,28 @@ describe('complaints by e-mail, end to end over SMTP', () => {
     expect(today.find((entry) => entry.outcome === 'dropped')?.reason).toMatch(/auto-submitted/i);
   });
 
+  it('records mail it cannot read as a failed intake, retries it, then dead-letters it', async () => {
+    await smtp.sendMail({
+      envelope: { from: 'liu.yang@example.com', to: [runtime.smtp.complaintsAddress] },
+      raw: '\u0000\u0001 not a mail at all \u00ff',
+    });
+    await runtime.settle(30_000);
+
+    expect(runtime.mailDeadLetters).toHaveLength(1);
+    expect(runtime.mailDeadLetters[0]?.error).toMatch(/MailIntakeFailedError/);
+    const log = new DynamoDbInboundMailLog(
+      createDocumentClient(runtime.dynamoDb.client),
+      runtime.config.tableName,
+    );
+    const failed = (await log.listDay(runtime.clock.now().toISOString().slice(0, 10))).filter(
+      (entry) => entry.outcome === 'failed',
+    );
+    // One entry for the mail (each retry rewrites it), with the reason it could not be read.
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.reason).toMatch(/not a readable e-mail/);
+    expect(await captured()).toHaveLength(2);
+  });
+
   it('refuses mail for other addresses at the SMTP conversation', async () => {
     await expect(
       smtp.sendMail({ from: 'liu.yang@example.com', to: 'ceo@bank.example', subject: 'hello', text: 'hi' }),
