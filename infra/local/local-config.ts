@@ -22,6 +22,8 @@ const envSchema = z.object({
   COMPLAINTS_ADDRESS: z.email().default('complaints@bank.example'),
   /** How soon a failed intake record is retried locally (deployed: the queue's 90 s). */
   QUEUE_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
+  /** Parallel pollers of the intake queue, like Lambda's concurrent invocations. */
+  QUEUE_POLLERS: z.coerce.number().int().min(1).max(32).default(4),
 });
 
 export interface LocalConfig {
@@ -37,6 +39,7 @@ export interface LocalConfig {
   senderAddress: string;
   complaintsAddress: string;
   queueVisibilitySeconds: number;
+  queuePollers: number;
 }
 
 /** Parsed once at startup; a bad variable stops the start with a message naming it. */
@@ -60,5 +63,6 @@ export const loadLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     senderAddress: parsed.data.SENDER_ADDRESS,
     complaintsAddress: parsed.data.COMPLAINTS_ADDRESS,
     queueVisibilitySeconds: parsed.data.QUEUE_VISIBILITY_SECONDS,
+    queuePollers: parsed.data.QUEUE_POLLERS,
   };
 };

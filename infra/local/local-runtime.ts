@@ -186,7 +186,7 @@ export const startLocalRuntime = async (
       handler: worker,
       context: () => localLambdaContext('intake-worker', intakeQueueSettings.workerTimeoutSeconds),
       batchSize: intakeQueueSettings.batchSize,
-      concurrency: 4,
+      concurrency: config.queuePollers,
     });
     poller.start();
     stoppers.push(() => poller.stop());

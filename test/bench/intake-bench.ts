@@ -3,7 +3,7 @@
  * Prints POST p50/p99, end-to-end p50/p99 (POST -> acknowledgement captured), throughput,
  * and as the floor the p50/p99 of a bare PutItem against the same DynamoDB Local.
  *
- *   npm run bench:intake -- --n 2000 --c 32
+ *   npm run bench:intake -- --n 2000 --c 32 [--pollers 4]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +16,11 @@ import { loadLocalConfig } from '../../infra/local/local-config.js';
 import { startLocalRuntime } from '../../infra/local/local-runtime.js';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '2000' }, c: { type: 'string', default: '32' } },
+  options: {
+    n: { type: 'string', default: '2000' },
+    c: { type: 'string', default: '32' },
+    pollers: { type: 'string', default: '4' },
+  },
 });
 const total = z.coerce.number().int().min(1).parse(values.n);
 const concurrency = z.coerce.number().int().min(1).parse(values.c);
@@ -52,7 +56,12 @@ const capturedSubjects = (): string[] => {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-bench-'));
 const runtime = await startLocalRuntime(
-  loadLocalConfig({ PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_CLOCK: 'frozen' }),
+  loadLocalConfig({
+    PORT: '0',
+    REDRESS_DATA_DIR: dataDir,
+    REDRESS_CLOCK: 'frozen',
+    QUEUE_POLLERS: z.coerce.number().int().min(1).parse(values.pollers).toString(),
+  }),
 );
 
 try {
@@ -139,7 +148,7 @@ try {
 
   process.stdout.write(
     [
-      `intake benchmark: ${total} complaints, concurrency ${concurrency}`,
+      `intake benchmark: ${total} complaints, concurrency ${concurrency}, ${runtime.config.queuePollers} queue pollers`,
       `  floor PutItem      p50 ${ms(percentile(floor, 50))}  p99 ${ms(percentile(floor, 99))}`,
       `  POST /api/complaints p50 ${ms(percentile(postLatency, 50))}  p99 ${ms(percentile(postLatency, 99))}  (${(percentile(postLatency, 50) / percentile(floor, 50)).toFixed(2)}x floor p50)`,
       `  end-to-end to ack  p50 ${ms(percentile(endToEndLatency, 50))}  p99 ${ms(percentile(endToEndLatency, 99))}`,
