@@ -22,8 +22,11 @@ const envSchema = z.object({
   COMPLAINTS_ADDRESS: z.email().default('complaints@bank.example'),
   /** How soon a failed intake record is retried locally (deployed: the queue's 90 s). */
   QUEUE_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
-  /** Parallel pollers of the intake queue, like Lambda's concurrent invocations. */
-  QUEUE_POLLERS: z.coerce.number().int().min(1).max(32).default(4),
+  /**
+   * Parallel pollers of the intake queue, like Lambda's concurrent invocations. One is the best
+   * fit locally: DynamoDB Local serialises writes, so more pollers only contend with intake.
+   */
+  QUEUE_POLLERS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export interface LocalConfig {

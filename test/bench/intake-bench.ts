@@ -3,7 +3,7 @@
  * Prints POST p50/p99, end-to-end p50/p99 (POST -> acknowledgement captured), throughput,
  * and as the floor the p50/p99 of a bare PutItem against the same DynamoDB Local.
  *
- *   npm run bench:intake -- --n 2000 --c 32 [--pollers 4]
+ *   npm run bench:intake -- --n 2000 --c 32 [--pollers 1]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '2000' },
     c: { type: 'string', default: '32' },
-    pollers: { type: 'string', default: '4' },
+    pollers: { type: 'string', default: '1' },
   },
 });
 const total = z.coerce.number().int().min(1).parse(values.n);
