@@ -4,7 +4,15 @@
  * HTTP surface is written anywhere else.
  */
 
-export const apiFunctionNames = ['submit-complaint', 'complaint-status'] as const;
+export const apiFunctionNames = [
+  'submit-complaint',
+  'complaint-status',
+  'list-cases',
+  'get-case',
+  'register-case',
+  'case-action',
+  'branches',
+] as const;
 export type ApiFunctionName = (typeof apiFunctionNames)[number];
 
 export interface ApiFunctionSpec {
@@ -17,6 +25,10 @@ export interface ApiFunctionSpec {
   caseAccess: 'read' | 'read-write';
   sendsToIntakeQueue: boolean;
   usesIdempotencyTable: boolean;
+  /** Sends customer notices through SES (from the sender address). */
+  sendsMail?: boolean;
+  /** Starts SLA watch executions on the state machine. */
+  startsSlaWatch?: boolean;
 }
 
 export const apiFunctions: Record<ApiFunctionName, ApiFunctionSpec> = {
@@ -39,6 +51,54 @@ export const apiFunctions: Record<ApiFunctionName, ApiFunctionSpec> = {
     sendsToIntakeQueue: false,
     usesIdempotencyTable: false,
   },
+  'list-cases': {
+    entry: 'functions/list-cases/handler.ts',
+    description: "Staff: cases in the caller's scope, filtered, a page at a time",
+    memorySize: 512,
+    timeoutSeconds: 15,
+    caseAccess: 'read',
+    sendsToIntakeQueue: false,
+    usesIdempotencyTable: false,
+  },
+  'get-case': {
+    entry: 'functions/get-case/handler.ts',
+    description: 'Staff: one case with its whole timeline',
+    memorySize: 256,
+    timeoutSeconds: 5,
+    caseAccess: 'read',
+    sendsToIntakeQueue: false,
+    usesIdempotencyTable: false,
+  },
+  'register-case': {
+    entry: 'functions/register-case/handler.ts',
+    description: 'Staff: register a complaint taken by hotline, counter, letter or transfer',
+    memorySize: 512,
+    timeoutSeconds: 10,
+    caseAccess: 'read-write',
+    sendsToIntakeQueue: true,
+    usesIdempotencyTable: false,
+  },
+  'case-action': {
+    entry: 'functions/case-action/handler.ts',
+    description: "Staff: apply a lifecycle action to a case within the caller's scope",
+    memorySize: 512,
+    timeoutSeconds: 15,
+    caseAccess: 'read-write',
+    sendsToIntakeQueue: false,
+    usesIdempotencyTable: false,
+    sendsMail: true,
+    startsSlaWatch: true,
+  },
+  // Branch items live in the case table; only admins write them (checked in the handler).
+  branches: {
+    entry: 'functions/branches/handler.ts',
+    description: 'Staff: list branches; admins create or update them',
+    memorySize: 256,
+    timeoutSeconds: 5,
+    caseAccess: 'read-write',
+    sendsToIntakeQueue: false,
+    usesIdempotencyTable: false,
+  },
 };
 
 export interface ApiRoute {
@@ -52,6 +112,12 @@ export interface ApiRoute {
 export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/complaints', function: 'submit-complaint', access: 'public' },
   { method: 'GET', path: '/api/complaints/{reference}', function: 'complaint-status', access: 'public' },
+  { method: 'GET', path: '/api/cases', function: 'list-cases', access: 'staff' },
+  { method: 'POST', path: '/api/cases', function: 'register-case', access: 'staff' },
+  { method: 'GET', path: '/api/cases/{reference}', function: 'get-case', access: 'staff' },
+  { method: 'POST', path: '/api/cases/{reference}/actions', function: 'case-action', access: 'staff' },
+  { method: 'GET', path: '/api/branches', function: 'branches', access: 'staff' },
+  { method: 'PUT', path: '/api/branches/{code}', function: 'branches', access: 'staff' },
 ];
 
 /** Matches a concrete path against a template, returning its path parameters. */

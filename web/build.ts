@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { zodSlimPlugin } from './zod-slim-plugin.js';
 
 /**
- * Builds the public pages in memory: two small HTML shells, the browser bundles and the
+ * Builds the public pages and the staff console in memory: small HTML shells, the browser bundles and the
  * stylesheet. The local server serves the result from memory; a deployment can write the same
  * files to a bucket under the same keys, so both serve byte-identical pages.
  */
@@ -22,6 +22,8 @@ export interface WebBuild {
   formPage: WebFile;
   /** Served at `/status/{reference}`; the page reads the reference and token from its address. */
   statusPage: WebFile;
+  /** Served at `/console` and every path below it; the staff console routes on its address. */
+  consolePage: WebFile;
   /** Everything under `assets/`; names carry a content hash, so they can be cached forever. */
   assets: readonly WebFile[];
 }
@@ -49,7 +51,7 @@ const ICON_SVG =
 interface ShellParts {
   script: string;
   preload: readonly string[];
-  stylesheet: string;
+  stylesheets: readonly string[];
   icon: string;
 }
 
@@ -57,7 +59,7 @@ interface ShellParts {
  * The page before its script runs: nothing but links to our own assets, so the CSP needs no
  * inline allowance. The script replaces #app with the page in the visitor's language.
  */
-const shell = ({ script, preload, stylesheet, icon }: ShellParts): string =>
+const shell = ({ script, preload, stylesheets, icon }: ShellParts): string =>
   [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -67,7 +69,7 @@ const shell = ({ script, preload, stylesheet, icon }: ShellParts): string =>
     '<meta name="referrer" content="no-referrer">',
     '<title>客户投诉服务 · Customer complaints</title>',
     `<link rel="icon" href="/${icon}" type="image/svg+xml">`,
-    `<link rel="stylesheet" href="/${stylesheet}">`,
+    ...stylesheets.map((stylesheet) => `<link rel="stylesheet" href="/${stylesheet}">`),
     ...preload.map((chunk) => `<link rel="modulepreload" href="/${chunk}">`),
     `<script type="module" src="/${script}"></script>`,
     '</head>',
@@ -86,6 +88,8 @@ export const buildWebAssets = async (): Promise<WebBuild> => {
       'form-page': 'src/form-page.ts',
       'status-page': 'src/status-page.ts',
       site: 'styles/site.css',
+      'console-page': 'src/console/console-page.ts',
+      console: 'src/console/console.css',
     },
     outdir: join(outDir, 'assets'),
     entryNames: '[name]-[hash]',
@@ -126,18 +130,25 @@ export const buildWebAssets = async (): Promise<WebBuild> => {
     };
   };
   const stylesheet = outputOf('styles/site.css', '.css').key;
-  const page = (key: string, entryPoint: string): WebFile => {
+  const consoleStylesheet = outputOf('src/console/console.css', '.css').key;
+  const page = (key: string, entryPoint: string, extraStylesheets: readonly string[] = []): WebFile => {
     const script = outputOf(entryPoint, '.js');
     return {
       key,
       contentType: contentTypeOf(key),
-      body: shell({ script: script.key, preload: script.imports, stylesheet, icon: iconKey }),
+      body: shell({
+        script: script.key,
+        preload: script.imports,
+        stylesheets: [stylesheet, ...extraStylesheets],
+        icon: iconKey,
+      }),
     };
   };
 
   return {
     formPage: page('index.html', 'src/form-page.ts'),
     statusPage: page('status.html', 'src/status-page.ts'),
+    consolePage: page('console.html', 'src/console/console-page.ts', [consoleStylesheet]),
     assets,
   };
 };

@@ -5,7 +5,7 @@ import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
-import type { CaseStore } from '../../shared/domain/case/case-store.js';
+import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -97,6 +97,10 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
   return async (reference: string, command: CaseCommand, actor: Actor, expectedVersion?: number) => {
     const before = await deps.store.get(reference);
     if (before === undefined) return undefined;
+    // A caller who saw an older version decided on stale facts: refuse before applying anything.
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StaleCaseVersionError(reference, expectedVersion);
+    }
     const now = deps.clock.now();
     const result = applyCommand(before, command, {
       actor,
@@ -109,7 +113,7 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
     const after: ComplaintCase = restartWatch
       ? { ...result.case, slaGeneration: (before.slaGeneration ?? 1) + 1 }
       : result.case;
-    await deps.store.save(after, expectedVersion ?? before.version, result.events);
+    await deps.store.save(after, before.version, result.events);
 
     const wakeAt = nextWakeAt(after, context);
     if (restartWatch && wakeAt !== undefined) {

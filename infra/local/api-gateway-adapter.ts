@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type ApiFunctionName, type ApiRoute, apiFunctions, apiRoutes, matchPath } from '../api-routes.js';
+import type { DevTokenIssuer } from './dev-tokens.js';
+import { authorizerClaims } from './dev-tokens.js';
 import type { LocalRequest, LocalResponse } from './http-server.js';
 import { localLambdaContext } from './lambda-context.js';
 
@@ -20,6 +22,7 @@ const toProxyEvent = (
   request: LocalRequest,
   route: ApiRoute,
   pathParameters: Record<string, string>,
+  claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent => {
   const query = Object.fromEntries(request.query.entries());
   const multiQuery: Record<string, string[]> = {};
@@ -41,7 +44,7 @@ const toProxyEvent = (
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: null,
+      authorizer: claims === undefined ? null : { claims },
       protocol: 'HTTP/1.1',
       httpMethod: request.method,
       identity: {
@@ -71,11 +74,20 @@ const toProxyEvent = (
   };
 };
 
+/** The bearer token of the request, if it carries one. */
+const bearerToken = (headers: Record<string, string>): string | undefined =>
+  /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+
 /**
  * Dispatches /api/* requests through the shared route table to the same handler factories
  * the Lambdas use. Unknown paths are 404, known paths with another method 405, as in AWS.
+ * Staff routes need a valid local token, as the Cognito authorizer needs a valid ID token: without
+ * one the handler is never called and the answer is 401.
  */
-export const createApiDispatcher = (handlers: Record<ApiFunctionName, ApiHandler>) => {
+export const createApiDispatcher = (
+  handlers: Record<ApiFunctionName, ApiHandler>,
+  tokens: DevTokenIssuer,
+) => {
   return async (request: LocalRequest): Promise<LocalResponse | undefined> => {
     if (!request.path.startsWith('/api/')) return undefined;
     const matches = apiRoutes.flatMap((route) => {
@@ -98,9 +110,16 @@ export const createApiDispatcher = (handlers: Record<ApiFunctionName, ApiHandler
       const allowed = [...new Set(matches.map((candidate) => candidate.route.method))].join(', ');
       return errorResponse(405, 'method_not_allowed', `Use ${allowed}`, { allow: allowed });
     }
+    let claims: Record<string, string> | undefined;
+    if (match.route.access === 'staff') {
+      const token = bearerToken(single(request.headers));
+      const verified = token === undefined ? undefined : tokens.verify(token);
+      if (verified === undefined) return errorResponse(401, 'unauthorized', 'Unauthorized');
+      claims = authorizerClaims(verified);
+    }
     const spec = apiFunctions[match.route.function];
     const result = await handlers[match.route.function](
-      toProxyEvent(request, match.route, match.parameters),
+      toProxyEvent(request, match.route, match.parameters, claims),
       localLambdaContext(match.route.function, spec.timeoutSeconds),
     );
     const headers: Record<string, string> = {};

@@ -2,14 +2,21 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createBranchesHandler } from '../../functions/branches/create-handler.js';
+import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
 import { createApplyCaseAction } from '../../functions/case-actions/apply-case-action.js';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
+import { createGetCaseHandler } from '../../functions/get-case/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
 import { redriveUnregistered } from '../../functions/intake-worker/redrive-unregistered.js';
+import { createListCasesHandler } from '../../functions/list-cases/create-handler.js';
+import { createRegisterCaseHandler } from '../../functions/register-case/create-handler.js';
 import { createSlaStepHandler } from '../../functions/sla-step/create-handler.js';
 import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
+import { DynamoDbCaseWalker } from '../../shared/adapters/dynamodb/case-walk.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import {
   createDocumentClient,
@@ -37,6 +44,8 @@ import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { clockRoutes } from './clock-routes.js';
 import { loadClockPosition, saveClockPosition } from './clock-state.js';
+import { devUsers, sampleBranches } from './dev-staff.js';
+import { DevTokenIssuer } from './dev-tokens.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { json, type LocalFallback, type LocalRoute, startHttpServer } from './http-server.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -66,6 +75,8 @@ export interface LocalRuntime {
   slaTransitions(): Record<string, number>;
   /** Applies a staff action as the staff API will (lifecycle rule, conditional save, watch, notice). */
   caseAction: ReturnType<typeof createApplyCaseAction>;
+  /** A signed-in token for a local dev user (what `GET /_local/token?user=NAME` answers). */
+  tokenFor(user: string): string;
   /** SLA watches that failed after their retries (each would be a failed execution in AWS). */
   slaFailures: ReadonlyArray<{ name: string; error: string }>;
   /** Inbound mail the gateway failed on after its retries (the deployed failure destination). */
@@ -276,15 +287,48 @@ export const startLocalRuntime = async (
       complaintsAddress: config.complaintsAddress,
     });
 
-    const api = createApiDispatcher({
-      'submit-complaint': createSubmitComplaintHandler({
-        store,
-        queue,
-        clock,
-        settings,
-      }),
-      'complaint-status': createComplaintStatusHandler({ store }),
-    });
+    // Branches are data the admin maintains; a fresh table starts with the sample ones, and a
+    // restart leaves whatever the admin changed alone.
+    const branches = new DynamoDbBranchDirectory(documents, config.tableName);
+    const existingBranches = new Set((await branches.list()).map((branch) => branch.code));
+    for (const { code, input } of sampleBranches(sampleRoutingRules, sampleStaffDirectory)) {
+      if (!existingBranches.has(code)) await branches.put(code, input, clock.now());
+    }
+    const tokens = new DevTokenIssuer();
+    const users = devUsers(Object.keys(sampleRoutingRules.branches));
+    const tokenFor = (user: string): string => {
+      const claims = users[user];
+      if (claims === undefined) throw new Error(`No local user ${user}`);
+      return tokens.issue(claims);
+    };
+
+    const api = createApiDispatcher(
+      {
+        'submit-complaint': createSubmitComplaintHandler({
+          store,
+          queue,
+          clock,
+          settings,
+        }),
+        'complaint-status': createComplaintStatusHandler({ store }),
+        'list-cases': createListCasesHandler({
+          cases: new DynamoDbCaseWalker(documents, config.tableName),
+          branches,
+          ladder: defaultEscalationLadder,
+          clock,
+        }),
+        'get-case': createGetCaseHandler({ store, branches, ladder: defaultEscalationLadder, clock }),
+        'register-case': createRegisterCaseHandler({ store, queue, clock, settings, branches }),
+        'case-action': createCaseActionHandler({
+          store,
+          branches,
+          ladder: defaultEscalationLadder,
+          apply: caseAction,
+        }),
+        branches: createBranchesHandler({ branches, clock }),
+      },
+      tokens,
+    );
 
     const routes: LocalRoute[] = [
       {
@@ -303,6 +347,21 @@ export const startLocalRuntime = async (
             },
             smtp: `127.0.0.1:${smtp.port}`,
           }),
+      },
+      {
+        // Local only: stands in for signing in to the Cognito user pool.
+        method: 'GET',
+        path: '/_local/token',
+        handle: async (request) => {
+          const user = request.query.get('user') ?? '';
+          if (users[user] === undefined) {
+            return json(404, {
+              error: { code: 'not_found', message: `No local user ${user}`, fields: [] },
+              users: Object.keys(users),
+            });
+          }
+          return json(200, { token: tokenFor(user), user });
+        },
       },
       ...mailCaptureRoutes(ses.endpoint),
       ...clockRoutes(clock, () => settleAll()),
@@ -330,6 +389,7 @@ export const startLocalRuntime = async (
       slaFailures: slaRunner.failures,
       slaTransitions: () => slaRunner.transitions(),
       caseAction,
+      tokenFor,
       settle: settleAll,
       redrive,
       stop: stopAll,

@@ -9,6 +9,8 @@ export interface WebAssets {
 
 // One path segment after /status/; the page itself tells an unknown reference from a known one.
 const STATUS_PATH = /^\/status\/[^/]+\/?$/;
+// The console routes in the browser: its list, its register form and any case page share one shell.
+const CONSOLE_PATH = /^\/console(?:\/.*)?$/;
 
 const serve = (file: WebFile): LocalResponse => ({
   status: 200,
@@ -33,7 +35,8 @@ const notFound = (): LocalResponse => ({
 
 /**
  * Builds the public pages once, in memory, and serves them for the local HTTP server: `/` is
- * the complaint form, `/status/{reference}` the status page, `/assets/*` the bundles and CSS.
+ * the complaint form, `/status/{reference}` the status page, `/console/*` the staff console,
+ * `/assets/*` the bundles and CSS.
  * API and local-control paths are never answered here, so a missing API route stays a JSON 404.
  */
 export const createWebAssets = async (): Promise<WebAssets> => {
@@ -45,6 +48,7 @@ export const createWebAssets = async (): Promise<WebAssets> => {
     const { path } = request;
     if (path === '/' || path === '/index.html') return serve(built.formPage);
     if (STATUS_PATH.test(path)) return serve(built.statusPage);
+    if (CONSOLE_PATH.test(path)) return serve(built.consolePage);
     if (path.startsWith('/assets/')) {
       const file = assets.get(path);
       return file === undefined ? notFound() : serve(file);

@@ -101,6 +101,7 @@ export const storedCaseSchema = z.object({
   resolvedAt: z.string().optional(),
   closedAt: z.string().optional(),
   firstResponder: z.string().optional(),
+  takenBy: z.string().optional(),
   handler: z.string().optional(),
   assignedUnit: z.string().optional(),
   clockPolicyId: z.string(),

@@ -1,6 +1,7 @@
 import { extendClock, pauseClock, resumeClock } from './case-clock.js';
 import type { CaseCommand, TransitionContext, TransitionResult } from './case-commands.js';
 import { recordCustomerMessage } from './case-customer-message.js';
+import { recordDelivery } from './case-delivery.js';
 import { mergeCase, withdrawCase } from './case-ending.js';
 import { escalateCase } from './case-escalation.js';
 import { acknowledgeCase, registerCase, startWork } from './case-intake.js';
@@ -71,5 +72,7 @@ export function applyCommand(
       return mergeCase(c, command, ctx);
     case 'record_customer_message':
       return recordCustomerMessage(c, command, ctx);
+    case 'record_delivery':
+      return recordDelivery(c, command, ctx);
   }
 }

@@ -162,6 +162,34 @@ export interface WithdrawCommand {
   reason?: string;
 }
 
+/** What SES reported about a notice it sent: the proof (or the failure) of telling someone. */
+export type DeliveryOutcome = 'delivered' | 'bounced' | 'complained' | 'rejected' | 'rendering_failed';
+
+/**
+ * SES reported what became of a notice sent for the case. Recipients arrive as SHA-256 digests
+ * of the addresses, so the ledger proves who was told without holding another copy of them.
+ */
+export interface RecordDeliveryCommand {
+  type: 'record_delivery';
+  outcome: DeliveryOutcome;
+  /** The id SES returned for the send (without the `@<region>.amazonses.com` suffix). */
+  messageId: string;
+  /** When SES saw it happen (UTC ISO); the event's own time is when it was recorded. */
+  occurredAt: string;
+  /** Hex SHA-256 of each lower-cased recipient address the outcome is about. */
+  recipientDigests: string[];
+  /** Bounce type and subtype, DSN status codes, complaint feedback type, reject or rendering reason. */
+  details?: DeliveryDetails;
+}
+
+export interface DeliveryDetails {
+  bounceType?: string;
+  bounceSubType?: string;
+  statusCodes?: string[];
+  complaintFeedbackType?: string;
+  reason?: string;
+}
+
 /** The same complaint submitted again is folded into the earlier case. */
 export interface MergeCommand {
   type: 'merge';
@@ -191,7 +219,8 @@ export type CaseCommand =
   | CloseCommand
   | WithdrawCommand
   | MergeCommand
-  | CustomerMessageCommand;
+  | CustomerMessageCommand
+  | RecordDeliveryCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -219,6 +248,7 @@ export const caseCommandTypes = [
   'withdraw',
   'merge',
   'record_customer_message',
+  'record_delivery',
 ] as const satisfies readonly CaseCommandType[];
 
 export interface TransitionContext {

@@ -25,6 +25,7 @@ const commandVerbs: Record<CaseCommandType, string> = {
   withdraw: 'withdraw',
   merge: 'merge',
   record_customer_message: 'record a customer message on',
+  record_delivery: 'record a delivery report on',
 };
 
 const statusWords: Record<CaseStatus, string> = {

@@ -23,6 +23,12 @@ export const caseEventKinds = {
   withdrawn: 'case.withdrawn',
   merged: 'case.merged',
   customerMessage: 'case.customer_message',
+  // What SES reported about a notice: the proof that the customer (or staff) was told, or why not.
+  noticeDelivered: 'case.notice_delivered',
+  noticeBounced: 'case.notice_bounced',
+  noticeComplained: 'case.notice_complained',
+  noticeRejected: 'case.notice_rejected',
+  noticeRenderingFailed: 'case.notice_rendering_failed',
 } as const;
 
 export type CaseEventKind = (typeof caseEventKinds)[keyof typeof caseEventKinds];

@@ -1,13 +1,14 @@
 import type { CaseCommandType } from './case-commands.js';
 import { IllegalTransitionError } from './case-errors.js';
 import type { CaseStatus } from './case-types.js';
-import { terminalStatuses } from './case-types.js';
+import { caseStatuses, terminalStatuses } from './case-types.js';
 
 const working: readonly CaseStatus[] = ['registered', 'in_progress', 'paused'];
 
 /**
- * The statuses each command may start from. Closed, withdrawn and merged appear nowhere: a
- * finished case takes no further change, so its ledger is sealed.
+ * The statuses each command may start from. Closed, withdrawn and merged appear only for
+ * delivery records: a finished case takes no further change, but SES may report the delivery of
+ * the closing notice after the case closed, and that proof belongs on the ledger.
  */
 export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
   register: ['received'],
@@ -35,6 +36,7 @@ export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseS
   withdraw: ['received', ...working],
   merge: ['received', ...working],
   record_customer_message: ['received', ...working, 'resolved', 'under_review'],
+  record_delivery: caseStatuses,
 };
 
 export const canApply = (status: CaseStatus, command: CaseCommandType): boolean =>

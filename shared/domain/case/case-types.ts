@@ -169,6 +169,8 @@ export interface ComplaintCase {
 
   /** 首问负责制: set at registration and never cleared by a transfer. */
   firstResponder?: string;
+  /** The staff member who took the complaint down (hotline, counter, letter); registration makes them first responder. */
+  takenBy?: string;
   handler?: string;
   assignedUnit?: string;
 

@@ -18,12 +18,16 @@ export const repeatWindowStart = (receivedAt: string): string => {
   return start.toISOString();
 };
 
-/** The register command for a received complaint: who answers first, how urgent, which clock. */
+/**
+ * The register command for a received complaint: who answers first, how urgent, which clock.
+ * A complaint a staff member took down is theirs to answer; one that arrived on its own goes to
+ * the duty desk.
+ */
 export const registrationPlan = (c: ComplaintCase, context: RegistrationContext): RegisterCommand => {
   const desk = firstResponderDesk(context.routing, c.branchCode);
   return {
     type: 'register',
-    firstResponder: desk.id,
+    firstResponder: c.takenBy ?? desk.id,
     priority: priorityFor(c.customer, { urgent: c.urgent }, context.priorityRules ?? defaultPriorityRules),
     repeatComplainant: context.repeatComplainant,
     clockPolicyId: c.clockPolicyId,

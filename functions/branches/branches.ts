@@ -1,0 +1,46 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
+import { branchesUnder, canConfigure, worksCases } from '../../shared/domain/staff/staff-scope.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import { jsonResult } from '../../shared/http/api-response.js';
+import { HttpProblem } from '../../shared/http/http-problem.js';
+import { readJsonBody } from '../../shared/http/json-request.js';
+import { branchCodeSchema, branchInputSchema } from '../../shared/schemas/staff-branch-schema.js';
+import { forbidden, parseOrReject, pathParameter, requireStaff } from '../../shared/schemas/staff-request.js';
+
+export interface BranchesDependencies {
+  branches: BranchDirectory;
+  clock: Clock;
+}
+
+const invalidParent = (message: string) =>
+  new HttpProblem(400, 'validation_failed', 'Some fields need attention.', [{ path: 'parent', message }]);
+
+/**
+ * GET /api/branches (anyone signed in: the console needs the names) and
+ * PUT /api/branches/{code} (admin only: creates or replaces a branch).
+ */
+export const createBranches = (deps: BranchesDependencies) => {
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const staff = requireStaff(event);
+    if (event.httpMethod === 'GET') {
+      if (!worksCases(staff) && !canConfigure(staff)) throw forbidden('Your role has no access to branches.');
+      const branches = await deps.branches.list();
+      return jsonResult(200, { branches: branches.sort((a, b) => a.code.localeCompare(b.code)) });
+    }
+    if (!canConfigure(staff)) throw forbidden('Only an administrator may change branches.');
+    const code = parseOrReject(branchCodeSchema, pathParameter(event, 'code'));
+    const input = parseOrReject(branchInputSchema, readJsonBody(event));
+    if (input.parent !== undefined) {
+      if (input.parent === code) throw invalidParent('must not be the branch itself');
+      const branches = await deps.branches.list();
+      if (!branches.some((branch) => branch.code === input.parent))
+        throw invalidParent('is not a known branch');
+      // A parent below this branch would close a loop in the tree and hide both from their heads.
+      if (branchesUnder(code, branches).has(input.parent))
+        throw invalidParent('must not be below this branch');
+    }
+    const { branch, created } = await deps.branches.put(code, input, deps.clock.now());
+    return jsonResult(created ? 201 : 200, { branch });
+  };
+};

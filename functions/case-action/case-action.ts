@@ -1,0 +1,163 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
+import { CaseRuleError, IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
+import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
+import { actingRole, canReadCase, decideAction } from '../../shared/domain/staff/staff-scope.js';
+import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
+import { jsonResult } from '../../shared/http/api-response.js';
+import { HttpProblem, notFound } from '../../shared/http/http-problem.js';
+import { readJsonBody } from '../../shared/http/json-request.js';
+import { type CaseAction, caseActionSchema } from '../../shared/schemas/staff-action-schema.js';
+import {
+  forbidden,
+  parseOrReject,
+  pathParameter,
+  requireStaff,
+  staffCaseView,
+} from '../../shared/schemas/staff-request.js';
+
+export type ApplyCaseAction = (
+  reference: string,
+  command: CaseCommand,
+  actor: Actor,
+  expectedVersion?: number,
+) => Promise<ComplaintCase | undefined>;
+
+export interface CaseActionHandlerDependencies {
+  store: CaseStore;
+  branches: BranchDirectory;
+  ladder: EscalationLadder;
+  apply: ApplyCaseAction;
+}
+
+const staffActor = (staff: StaffMember): Actor => {
+  const role = actingRole(staff);
+  return { id: staff.id, kind: 'staff', ...(role === undefined ? {} : { role }) };
+};
+
+/** The domain command, and who the ledger records as doing it. */
+const toCommand = (
+  action: CaseAction,
+  staff: StaffMember,
+  c: ComplaintCase,
+  context: { branchCodes: ReadonlySet<string>; extensionNeedsApproval: boolean },
+): { command: CaseCommand; actor: Actor } => {
+  const actor = staffActor(staff);
+  switch (action.type) {
+    case 'acknowledge':
+      return { actor, command: { type: 'acknowledge', ...(action.via ? { via: action.via } : {}) } };
+    case 'start_work':
+      return { actor, command: { type: 'start_work' } };
+    case 'assign':
+      return { actor, command: { type: 'assign', to: action.to } };
+    case 'transfer':
+      return {
+        actor,
+        command: {
+          type: 'transfer',
+          note: action.note,
+          ...(context.branchCodes.has(action.to) ? { toBranch: action.to } : { toUnit: action.to }),
+          ...(action.handler ? { toHandler: action.handler } : {}),
+        },
+      };
+    case 'note':
+      return { actor, command: { type: 'note', text: action.text } };
+    case 'request_info':
+      return { actor, command: { type: 'request_info', text: action.text } };
+    case 'pause':
+      return { actor, command: { type: 'pause', reason: action.reason } };
+    case 'resume':
+      return { actor, command: { type: 'resume' } };
+    case 'extend': {
+      if (!context.extensionNeedsApproval)
+        return { actor, command: { type: 'extend', reason: action.reason } };
+      // The approver signs off someone else's request (four eyes): the ledger records the
+      // requester as asking and the caller as approving; approving one's own request is refused.
+      const requester = action.requestedBy ?? c.handler ?? c.firstResponder ?? staff.id;
+      return {
+        actor: { id: requester, kind: 'staff' },
+        command: { type: 'extend', reason: action.reason, approvedBy: staff.id },
+      };
+    }
+    case 'escalate':
+      return { actor, command: { type: 'escalate', level: action.level, reason: action.reason } };
+    case 'resolve':
+      return {
+        actor,
+        command: {
+          type: 'resolve',
+          decision: action.decision,
+          atFault: action.atFault,
+          ...(action.remedy ? { remedy: action.remedy } : {}),
+          ...(action.compensation ? { compensation: action.compensation } : {}),
+          ...(action.letter ? { letter: action.letter } : {}),
+        },
+      };
+    case 'reopen':
+      return {
+        actor,
+        command: {
+          type: 'reopen',
+          reason: action.reason,
+          leader: action.leader ?? staff.id,
+          ...(action.respondBy ? { respondBy: new Date(action.respondBy).toISOString() } : {}),
+        },
+      };
+    case 'merge':
+      return { actor, command: { type: 'merge', into: action.into } };
+    case 'withdraw':
+      return { actor, command: { type: 'withdraw', ...(action.reason ? { reason: action.reason } : {}) } };
+  }
+};
+
+const conflict = (code: string, message: string) => new HttpProblem(409, code, message);
+
+/**
+ * POST /api/cases/{reference}/actions: checks scope and role, then applies the lifecycle
+ * command through the shared case action (conditional save, SLA watch, customer notice).
+ * A move the lifecycle refuses and a stale version both answer 409 with the reason.
+ */
+export const createCaseAction = (deps: CaseActionHandlerDependencies) => {
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const staff = requireStaff(event);
+    const reference = pathParameter(event, 'reference');
+    const action = parseOrReject(caseActionSchema, readJsonBody(event));
+    const c = await deps.store.get(reference);
+    if (c === undefined) throw notFound(`No case ${reference}`);
+    const branches = await deps.branches.list();
+    const calculator = deadlineCalculatorFor(c.clockPolicyId, c.calendarId);
+    const approvalFrom = calculator.approvalRequiredFromStep;
+    const extensionNeedsApproval = approvalFrom !== undefined && c.extensions.length + 1 >= approvalFrom;
+    const scope = { branches, ladder: deps.ladder };
+    const verdict = decideAction(staff, c, action.type, { ...scope, extensionNeedsApproval });
+    if (!verdict.allowed) {
+      throw verdict.status === 'not_found' ? notFound(verdict.reason) : forbidden(verdict.reason);
+    }
+    if (action.type === 'merge') {
+      const target = action.into === reference ? c : await deps.store.get(action.into);
+      if (target === undefined || !canReadCase(staff, target, scope)) {
+        throw conflict('merge_target_missing', `there is no case ${action.into} to merge into`);
+      }
+    }
+    const { command, actor } = toCommand(action, staff, c, {
+      branchCodes: new Set(branches.map((branch) => branch.code)),
+      extensionNeedsApproval,
+    });
+    try {
+      const updated = await deps.apply(reference, command, actor, action.expectedVersion);
+      if (updated === undefined) throw notFound(`No case ${reference}`);
+      return jsonResult(200, { case: staffCaseView(updated) });
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) throw conflict(error.code, error.message);
+      if (error instanceof CaseRuleError) throw conflict(error.code, error.message);
+      if (error instanceof StaleCaseVersionError) {
+        throw conflict('stale_version', 'The case changed since you loaded it; reload it and try again.');
+      }
+      throw error;
+    }
+  };
+};

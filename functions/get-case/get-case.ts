@@ -1,0 +1,42 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
+import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
+import { isOverdue } from '../../shared/domain/staff/staff-case-filter.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
+import { canReadCase } from '../../shared/domain/staff/staff-scope.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import { jsonResult } from '../../shared/http/api-response.js';
+import { notFound } from '../../shared/http/http-problem.js';
+import { pathParameter, requireStaff, staffCaseView } from '../../shared/schemas/staff-request.js';
+
+export interface GetCaseDependencies {
+  store: CaseStore;
+  branches: BranchDirectory;
+  ladder: EscalationLadder;
+  clock: Clock;
+}
+
+/**
+ * GET /api/cases/{reference}: the case and its whole ledger. A case outside the caller's scope
+ * answers exactly as a missing one, so references cannot be probed.
+ */
+export const createGetCase = (deps: GetCaseDependencies) => {
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const staff = requireStaff(event);
+    const reference = pathParameter(event, 'reference');
+    const c = await deps.store.get(reference);
+    const scope = { branches: await deps.branches.list(), ladder: deps.ladder };
+    if (c === undefined || !canReadCase(staff, c, scope)) throw notFound(`No case ${reference}`);
+    const events = await deps.store.listEvents(reference);
+    return jsonResult(200, {
+      case: { ...staffCaseView(c), overdue: isOverdue(c, deps.clock.now()) },
+      timeline: events.map((event) => ({
+        seq: event.seq,
+        at: event.at,
+        kind: event.kind,
+        actor: event.actor,
+        ...(event.data === undefined ? {} : { data: event.data }),
+      })),
+    });
+  };
+};

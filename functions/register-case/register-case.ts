@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { z } from 'zod';
+import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
+import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
+import { CaseAlreadyExistsError, type CaseStore } from '../../shared/domain/case/case-store.js';
+import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
+import { receivedCase } from '../../shared/domain/intake/received-case.js';
+import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
+import { actingRole, canRegister } from '../../shared/domain/staff/staff-scope.js';
+import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
+import type { Clock } from '../../shared/domain/time/clock.js';
+import { jsonResult } from '../../shared/http/api-response.js';
+import { HttpProblem } from '../../shared/http/http-problem.js';
+import { readJsonBody } from '../../shared/http/json-request.js';
+import { logger } from '../../shared/observability/logger.js';
+import {
+  type ComplaintSubmission,
+  complaintSubmissionSchema,
+  type FieldError,
+  fieldErrors,
+} from '../../shared/schemas/complaint-submission-schema.js';
+import { staffIntakeFieldsSchema } from '../../shared/schemas/staff-case-schema.js';
+import { forbidden, requireStaff } from '../../shared/schemas/staff-request.js';
+
+export interface RegisterCaseDependencies {
+  store: CaseStore;
+  queue: IntakeQueue;
+  clock: Clock;
+  settings: IntakeSettings;
+  branches: BranchDirectory;
+}
+
+const MAX_REFERENCE_ATTEMPTS = 5;
+/** Clocks on staff PCs run a little ahead at times; a receipt later than this is a typing error. */
+const FUTURE_ALLOWANCE_MS = 5 * 60 * 1000;
+
+const bodySchema = z.record(z.string(), z.unknown(), 'must be a JSON object');
+
+interface StaffIntake {
+  submission: ComplaintSubmission;
+  fields: z.infer<typeof staffIntakeFieldsSchema>;
+}
+
+/** The public complaint fields check exactly as on the public form; the staff fields on their own. */
+const validate = (raw: unknown, now: Date): StaffIntake => {
+  const body = bodySchema.safeParse(raw);
+  if (!body.success) {
+    throw new HttpProblem(400, 'validation_failed', 'Some fields need attention.', fieldErrors(body.error));
+  }
+  const { channel, receivedAt, externalReference, ...complaint } = body.data;
+  const fields = staffIntakeFieldsSchema.safeParse({ channel, receivedAt, externalReference });
+  const submission = complaintSubmissionSchema.safeParse(complaint);
+  const problems: FieldError[] = [
+    ...(fields.success ? [] : fieldErrors(fields.error)),
+    ...(submission.success ? [] : fieldErrors(submission.error)),
+  ];
+  if (fields.success && fields.data.receivedAt !== undefined) {
+    if (Date.parse(fields.data.receivedAt) > now.getTime() + FUTURE_ALLOWANCE_MS) {
+      problems.push({ path: 'receivedAt', message: 'must not be in the future' });
+    }
+  }
+  if (!fields.success || !submission.success || problems.length > 0) {
+    throw new HttpProblem(400, 'validation_failed', 'Some fields need attention.', problems);
+  }
+  return { submission: submission.data, fields: fields.data };
+};
+
+/**
+ * POST /api/cases: a complaint taken down by staff. It goes the same way as a public one (the
+ * received record, then the queue, then the intake worker registers and acknowledges it), with
+ * the date it first reached the bank and the staff member who took it, who becomes first responder.
+ */
+export const createRegisterCase = (deps: RegisterCaseDependencies) => {
+  const branchFor = async (staff: StaffMember, submission: ComplaintSubmission) => {
+    const known = new Set((await deps.branches.list()).map((branch) => branch.code));
+    if (submission.branchCode !== undefined) {
+      if (!known.has(submission.branchCode)) {
+        throw new HttpProblem(400, 'validation_failed', 'Some fields need attention.', [
+          { path: 'branchCode', message: 'is not a branch of the bank' },
+        ]);
+      }
+      return submission.branchCode;
+    }
+    // Taken down at a counter or on a branch's line: the case belongs to that branch.
+    return staff.branchCode !== undefined && known.has(staff.branchCode) ? staff.branchCode : undefined;
+  };
+
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const staff = requireStaff(event);
+    if (!canRegister(staff)) throw forbidden('Your role does not include registering complaints.');
+    const now = deps.clock.now();
+    const { submission, fields } = validate(readJsonBody(event), now);
+    const branchCode = await branchFor(staff, submission);
+    const token = newTrackingToken();
+    const actor = { id: staff.id, kind: 'staff' as const, ...roleOf(staff) };
+    for (let attempt = 1; ; attempt += 1) {
+      const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
+      const received = receivedCase({
+        reference,
+        trackingTokenHash: hashTrackingToken(token),
+        submission: { ...submission, ...(branchCode ? { branchCode } : {}) },
+        channel: fields.channel,
+        now,
+        clockPolicyId: deps.settings.defaultClockPolicyId,
+        calendarId: deps.settings.defaultCalendarId,
+        ...(fields.receivedAt ? { receivedAt: new Date(fields.receivedAt) } : {}),
+      });
+      const complaint: ComplaintCase = {
+        ...received.case,
+        takenBy: staff.id,
+        ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
+      };
+      // The ledger names who took it down, not the customer, as the one who put it on record.
+      const events = received.events.map((item) => ({
+        ...item,
+        actor,
+        data: {
+          ...item.data,
+          takenBy: staff.id,
+          ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
+        },
+      }));
+      try {
+        await deps.store.create(complaint, events);
+      } catch (error) {
+        if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
+        throw error;
+      }
+      await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
+      logger.info('staff complaint received', { reference, channel: fields.channel });
+      return jsonResult(202, {
+        reference,
+        status: 'received',
+        firstResponder: staff.id,
+        receivedAt: complaint.receivedAt,
+        trackingToken: token,
+        statusUrl: statusPath(reference, token),
+      });
+    }
+  };
+};
+
+const roleOf = (staff: StaffMember): { role?: string } => {
+  const role = actingRole(staff);
+  return role === undefined ? {} : { role };
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** `POST /api/cases/{reference}/actions`: one body shape per action, told apart by `type`. */
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const base = { expectedVersion: z.number().int().positive().optional() };
+
+export const caseActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('acknowledge'),
+    via: z.enum(['email', 'phone', 'letter', 'in_person', 'sms']).optional(),
+    ...base,
+  }),
+  /** Someone has begun working the case; a clock can only be paused once work is under way. */
+  z.strictObject({ type: z.literal('start_work'), ...base }),
+  z.strictObject({ type: z.literal('assign'), to: text(100), ...base }),
+  z.strictObject({
+    type: z.literal('transfer'),
+    /** A branch code (the case moves branch) or the code of a unit within the bank. */
+    to: text(100),
+    note: text(4_000),
+    /** The person in the receiving unit, when already known. */
+    handler: text(100).optional(),
+    ...base,
+  }),
+  z.strictObject({ type: z.literal('note'), text: text(10_000), ...base }),
+  z.strictObject({ type: z.literal('request_info'), text: text(10_000), ...base }),
+  z.strictObject({ type: z.literal('pause'), reason: text(2_000), ...base }),
+  z.strictObject({ type: z.literal('resume'), reason: text(2_000).optional(), ...base }),
+  z.strictObject({
+    type: z.literal('extend'),
+    reason: text(2_000),
+    /**
+     * For an extension that needs approval: whose request the approver signs off. Defaults to
+     * the case's handler, else its first responder; never the approver.
+     */
+    requestedBy: text(100).optional(),
+    ...base,
+  }),
+  z.strictObject({
+    type: z.literal('escalate'),
+    level: z.number().int().min(1),
+    reason: text(2_000),
+    ...base,
+  }),
+  z.strictObject({
+    type: z.literal('resolve'),
+    decision: z.enum(['upheld', 'partly_upheld', 'rejected']),
+    atFault: z.enum(['yes', 'no', 'undetermined']),
+    remedy: text(4_000).optional(),
+    compensation: z
+      .strictObject({
+        amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 200 or 199.50'),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+      })
+      .optional(),
+    letter: text(20_000).optional(),
+    ...base,
+  }),
+  z.strictObject({
+    type: z.literal('reopen'),
+    reason: text(2_000),
+    /** The leader taking part in the second contact; defaults to whoever reopens. */
+    leader: text(100).optional(),
+    respondBy: z.iso.datetime({ offset: true }).optional(),
+    ...base,
+  }),
+  z.strictObject({ type: z.literal('merge'), into: text(40), ...base }),
+  z.strictObject({ type: z.literal('withdraw'), reason: text(2_000).optional(), ...base }),
+]);
+
+export type CaseAction = z.infer<typeof caseActionSchema>;

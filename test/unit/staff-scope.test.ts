@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
+import { registrationPlan } from '../../shared/domain/intake/registration-plan.js';
+import { branchesUnder, canReadCase, decideAction } from '../../shared/domain/staff/staff-scope.js';
+import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
+import { staffFromAuthorizer } from '../../shared/schemas/staff-claims-schema.js';
+import { buildCase } from '../support/case-factory.js';
+
+const branches = [{ code: 'BJ-001' }, { code: 'BJ-011', parent: 'BJ-001' }, { code: 'SH-002' }];
+const scope = { branches, ladder: defaultEscalationLadder };
+const staff = (id: string, roles: StaffMember['roles'], branchCode?: string): StaffMember => ({
+  id,
+  name: id,
+  roles,
+  ...(branchCode ? { branchCode } : {}),
+});
+
+describe('who sees a case', () => {
+  const chaoyang = buildCase({ branchCode: 'BJ-011', firstResponder: 'agent-x', escalationLevel: 0 });
+  delete chaoyang.handler;
+
+  it('gives a branch head the branches below theirs, a handler only their own branch', () => {
+    expect(canReadCase(staff('h', ['branch_head'], 'BJ-001'), chaoyang, scope)).toBe(true);
+    expect(canReadCase(staff('h', ['handler'], 'BJ-001'), chaoyang, scope)).toBe(false);
+    expect(canReadCase(staff('h', ['handler'], 'BJ-011'), chaoyang, scope)).toBe(true);
+  });
+
+  it('keeps the first responder in after the case moved away', () => {
+    const moved = { ...chaoyang, branchCode: 'SH-002' };
+    expect(canReadCase(staff('agent-x', ['agent'], 'BJ-011'), moved, scope)).toBe(true);
+    expect(canReadCase(staff('agent-y', ['agent'], 'SH-002'), moved, scope)).toBe(false);
+  });
+
+  it('shows leaders what reached their rung and keeps the admin out of complaints', () => {
+    const president = staff('p', ['president']);
+    expect(canReadCase(president, { ...chaoyang, escalationLevel: 3 }, scope)).toBe(false);
+    expect(canReadCase(president, { ...chaoyang, escalationLevel: 4 }, scope)).toBe(true);
+    expect(canReadCase(staff('a', ['admin']), chaoyang, scope)).toBe(false);
+  });
+
+  it('does not loop on a cycle in the branch tree', () => {
+    const cyclic = [
+      { code: 'A', parent: 'B' },
+      { code: 'B', parent: 'A' },
+    ];
+    expect([...branchesUnder('A', cyclic)].sort()).toEqual(['A', 'B']);
+  });
+});
+
+describe('what staff may do', () => {
+  const c = buildCase({ branchCode: 'BJ-001', firstResponder: 'agent-x' });
+  const context = { ...scope, extensionNeedsApproval: true };
+
+  it('needs an approver role for an extension that needs approval', () => {
+    expect(decideAction(staff('h', ['handler'], 'BJ-001'), c, 'extend', context)).toMatchObject({
+      allowed: false,
+      status: 'forbidden',
+    });
+    expect(decideAction(staff('o', ['operations_supervisor'], 'BJ-001'), c, 'extend', context)).toEqual({
+      allowed: true,
+    });
+  });
+
+  it('reports a case out of scope as not found', () => {
+    expect(decideAction(staff('h', ['handler'], 'SH-002'), c, 'note', context)).toMatchObject({
+      status: 'not_found',
+    });
+  });
+});
+
+describe('identity from the Cognito authorizer', () => {
+  it('reads groups given as a string or as an array and ignores unknown groups', () => {
+    const fromString = staffFromAuthorizer({
+      claims: {
+        sub: 's-1',
+        'cognito:username': 'wang',
+        'cognito:groups': 'handler,reporting',
+        'custom:branch': 'BJ-001',
+      },
+    });
+    expect(fromString).toEqual({ id: 'wang', name: 'wang', roles: ['handler'], branchCode: 'BJ-001' });
+    const fromArray = staffFromAuthorizer({
+      claims: { sub: 's-2', 'cognito:groups': ['agent', 'branch_head'] },
+    });
+    expect(fromArray?.roles).toEqual(['agent', 'branch_head']);
+    expect(staffFromAuthorizer(null)).toBeUndefined();
+  });
+});
+
+describe('registration of a staff-taken complaint', () => {
+  it('makes the person who took it first responder, the duty desk otherwise', () => {
+    const received = buildCase({ status: 'received', branchCode: 'BJ-001' });
+    const context = { routing: sampleRoutingRules, repeatComplainant: false };
+    expect(registrationPlan({ ...received, takenBy: 'handler-BJ-001' }, context).firstResponder).toBe(
+      'handler-BJ-001',
+    );
+    const { takenBy: _none, ...untaken } = received;
+    expect(registrationPlan(untaken, context).firstResponder).toBe('desk:BJ-001');
+  });
+});
