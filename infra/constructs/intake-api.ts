@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
+import { type RoutingRules, routingRulesSchema } from '../../shared/config/routing-rules.js';
 import {
   type ApiFunctionName,
   type ApiFunctionSpec,
@@ -12,10 +13,13 @@ import {
   apiRoutes,
 } from '../api-routes.js';
 import type { CaseData } from './case-data.js';
+import type { ComplaintMail } from './complaint-mail.js';
 import type { IdempotencyData } from './idempotency-data.js';
 import { intakeSettingsEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
+import type { SlaWatch } from './sla-watch.js';
+import type { StaffIdentity } from './staff-identity.js';
 
 /**
  * Which API functions parse the bank's intake settings (BANK_TIME_ZONE, PUBLIC_BASE_URL, ...).
@@ -25,6 +29,12 @@ import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js'
 const parsesIntakeSettings: Record<ApiFunctionName, boolean> = {
   'submit-complaint': true,
   'complaint-status': false,
+  'list-cases': false,
+  'get-case': false,
+  'register-case': true,
+  // Customer notices carry dates in the bank's zone and status links.
+  'case-action': true,
+  branches: false,
 };
 
 export interface ApiThrottling {
@@ -46,6 +56,16 @@ export interface IntakeApiProps {
   readonly intakeQueue: IntakeQueue;
   /** Bank zone, default clock policy and calendar, and PUBLIC_BASE_URL for status links. */
   readonly intakeSettings: IntakeSettings;
+  /** Signs staff in; every `access: 'staff'` route gets its Cognito authorizer. Required when a route is staff. */
+  readonly staffIdentity?: StaffIdentity;
+  /** Sender identity and configuration set of functions whose spec says `sendsMail`. */
+  readonly mail?: ComplaintMail;
+  /** The state machine functions whose spec says `startsSlaWatch` start executions of. */
+  readonly slaWatch?: SlaWatch;
+  /** First-responder desks named in customer notices; the handlers' sample rules apply when unset. */
+  readonly routingRules?: RoutingRules;
+  /** The routes to serve. @default apiRoutes, the one route table; tests pass their own. */
+  readonly routes?: readonly ApiRoute[];
   /** @default defaultApiThrottling */
   readonly throttling?: ApiThrottling;
   /** @default 'prod' */
@@ -72,6 +92,8 @@ export class IntakeApi extends Construct {
   readonly api: apigateway.RestApi;
   readonly functions: ReadonlyMap<ApiFunctionName, RedressFunction>;
   readonly accessLogGroup: logs.LogGroup;
+  /** Present once a staff route exists: API Gateway refuses an authorizer no method uses. */
+  readonly staffAuthorizer?: apigateway.CognitoUserPoolsAuthorizer;
 
   constructor(scope: Construct, id: string, props: IntakeApiProps) {
     super(scope, id);
@@ -81,7 +103,7 @@ export class IntakeApi extends Construct {
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention });
 
     this.api = new apigateway.RestApi(this, 'Api', {
-      description: 'Redress public complaint API',
+      description: 'Redress complaint API: public form and status, staff console',
       // Regional: CloudFront in front of web and API (same origin) comes with the web concern.
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       // Execution logging needs the API Gateway CloudWatch role, a per-account-and-region
@@ -142,7 +164,22 @@ export class IntakeApi extends Construct {
     const integrations = new Map(
       apiFunctionNames.map((name) => [name, new apigateway.LambdaIntegration(this.function(name).function)]),
     );
-    for (const route of apiRoutes) {
+    const routes = props.routes ?? apiRoutes;
+    if (routes.some((route) => route.access === 'staff')) {
+      // Fail the synth rather than publish a staff route without its Cognito authorizer.
+      if (props.staffIdentity === undefined) {
+        throw new Error('IntakeApi: staff routes need staffIdentity for their Cognito authorizer');
+      }
+      // Validates the ID token in the Authorization header; the handlers read its claims
+      // (cognito:groups, custom:branch) from requestContext.authorizer.claims.
+      this.staffAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
+        cognitoUserPools: [props.staffIdentity.userPool],
+        identitySource: apigateway.IdentitySource.header('Authorization'),
+        // Short, so a disabled account or a changed group stops working within minutes.
+        resultsCacheTtl: Duration.minutes(5),
+      });
+    }
+    for (const route of routes) {
       const integration = integrations.get(route.function);
       if (integration === undefined) throw new Error(`IntakeApi: no function ${route.function}`);
       this.addRoute(route, integration, requestValidator);
@@ -166,6 +203,18 @@ export class IntakeApi extends Construct {
     if (spec.sendsToIntakeQueue) environment.INTAKE_QUEUE_URL = props.intakeQueue.queue.queueUrl;
     if (parsesIntakeSettings[name])
       Object.assign(environment, intakeSettingsEnvironment(props.intakeSettings));
+    const mail = spec.sendsMail ? requireProp(props.mail, name, 'mail') : undefined;
+    if (mail !== undefined) {
+      environment.SENDER_ADDRESS = mail.senderAddress;
+      environment.COMPLAINTS_ADDRESS = mail.complaintsAddress;
+      environment.SES_CONFIGURATION_SET = mail.configurationSet.configurationSetName;
+      if (props.routingRules !== undefined) {
+        // Notices name the first-responder desk; parsed here so bad rules fail the synth.
+        environment.ROUTING_RULES = JSON.stringify(routingRulesSchema.parse(props.routingRules));
+      }
+    }
+    const slaWatch = spec.startsSlaWatch ? requireProp(props.slaWatch, name, 'slaWatch') : undefined;
+    if (slaWatch !== undefined) environment.SLA_STATE_MACHINE_ARN = slaWatch.stateMachine.stateMachineArn;
 
     const fn = new RedressFunction(this, functionId(name), {
       entry: spec.entry,
@@ -181,6 +230,8 @@ export class IntakeApi extends Construct {
     else props.caseData.grantReadWriteCases(fn.role);
     if (spec.sendsToIntakeQueue) props.intakeQueue.queue.grantSendMessages(fn.role);
     if (spec.usesIdempotencyTable) props.idempotencyData.grantReadWriteRecords(fn.role);
+    mail?.grantSend(fn.role);
+    slaWatch?.grantStartWatch(fn.role);
     return fn;
   }
 
@@ -189,19 +240,24 @@ export class IntakeApi extends Construct {
     integration: apigateway.LambdaIntegration,
     requestValidator: apigateway.RequestValidator,
   ): void {
-    if (route.access !== 'public') {
-      // Fail the synth rather than publish a staff route without its Cognito authorizer.
-      throw new Error(
-        `IntakeApi: ${route.method} ${route.path} is a ${route.access} route; no authorizer exists yet`,
-      );
-    }
     const resource = this.api.root.resourceForPath(route.path);
+    const requestParameters = Object.fromEntries(
+      pathParameters(route.path).map((parameter) => [`method.request.path.${parameter}`, true]),
+    );
+    if (route.access === 'staff') {
+      if (this.staffAuthorizer === undefined) throw new Error('IntakeApi: no staff authorizer');
+      resource.addMethod(route.method, integration, {
+        authorizationType: apigateway.AuthorizationType.COGNITO,
+        authorizer: this.staffAuthorizer,
+        requestValidator,
+        requestParameters,
+      });
+      return;
+    }
     const method = resource.addMethod(route.method, integration, {
       authorizationType: apigateway.AuthorizationType.NONE,
       requestValidator,
-      requestParameters: Object.fromEntries(
-        pathParameters(route.path).map((parameter) => [`method.request.path.${parameter}`, true]),
-      ),
+      requestParameters,
     });
     const reason =
       'Public complaint route: the complaint form and status page are anonymous by design (status needs the tracking token); staff routes get the Cognito authorizer.';
@@ -211,6 +267,12 @@ export class IntakeApi extends Construct {
     );
   }
 }
+
+/** A construct a function's spec asks for; its absence fails the synth with the function named. */
+const requireProp = <T>(value: T | undefined, name: string, prop: string): T => {
+  if (value === undefined) throw new Error(`IntakeApi: ${name} needs the ${prop} prop`);
+  return value;
+};
 
 /** `submit-complaint` -> `SubmitComplaint`, a stable construct id per function. */
 const functionId = (name: string): string =>

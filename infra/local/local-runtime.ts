@@ -6,6 +6,7 @@ import { createBranchesHandler } from '../../functions/branches/create-handler.j
 import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
 import { createApplyCaseAction } from '../../functions/case-actions/apply-case-action.js';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
+import { createDeliveryEventsHandler } from '../../functions/delivery-events/create-handler.js';
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
 import { createGetCaseHandler } from '../../functions/get-case/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
@@ -44,6 +45,7 @@ import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { clockRoutes } from './clock-routes.js';
 import { loadClockPosition, saveClockPosition } from './clock-state.js';
+import { DeliveringMailer } from './delivering-mailer.js';
 import { devUsers, sampleBranches } from './dev-staff.js';
 import { DevTokenIssuer } from './dev-tokens.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
@@ -147,6 +149,8 @@ export const startLocalRuntime = async (
     stoppers.push(async () => clock.dispose());
     stoppers.push(async () => saveClockPosition(config.dataDir, clock.now()));
 
+    // Captured mail counts as delivered: each send is followed by SES's delivery event.
+    const mailer = new DeliveringMailer(new SesMailer(sesClient, { from: config.senderAddress }), clock);
     const sentMessages = new DynamoDbSentMessageIndex(createDocumentClient(client), config.tableName);
     const store = new DynamoDbCaseStore({ client, tableName: config.tableName, nextDueAt: caseNextDueAt });
     const queue = new SqsIntakeQueue(sqsClient, sqs.intakeQueueUrl);
@@ -161,7 +165,7 @@ export const startLocalRuntime = async (
     // step handler the Lambda runs.
     const slaStep = createSlaStepHandler({
       store,
-      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      mailer,
       clock,
       ladder: defaultEscalationLadder,
       directory: sampleStaffDirectory,
@@ -178,7 +182,7 @@ export const startLocalRuntime = async (
 
     const worker = createIntakeWorkerHandler({
       store,
-      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      mailer,
       clock,
       settings,
       routing: sampleRoutingRules,
@@ -249,12 +253,20 @@ export const startLocalRuntime = async (
     });
 
     const redrive = () => redriveUnregistered({ store, queue, clock });
-    // Work triggers work (mail -> queue -> worker -> SLA watch); rounds until it is quiet.
+    const deliveryEvents = createDeliveryEventsHandler({ store, sentMessages, clock });
+    const flushDeliveries = () =>
+      mailer.flush(deliveryEvents, () => localLambdaContext('delivery-events', 30));
+    const deliveryTimer = setInterval(() => void flushDeliveries(), 1000);
+    deliveryTimer.unref();
+    stoppers.push(async () => clearInterval(deliveryTimer));
+
+    // Work triggers work (mail -> queue -> worker -> SLA watch -> delivery); rounds until quiet.
     const settleAll = async (timeoutMs?: number) => {
       for (let round = 0; round < 3; round += 1) {
         await mailInvoker.settle(timeoutMs);
         await poller.settle(timeoutMs);
         await slaRunner.settle(timeoutMs);
+        await flushDeliveries();
       }
     };
 
@@ -276,7 +288,7 @@ export const startLocalRuntime = async (
 
     const caseAction = createApplyCaseAction({
       store,
-      mailer: new SesMailer(sesClient, { from: config.senderAddress }),
+      mailer,
       clock,
       ladder: defaultEscalationLadder,
       watcher,

@@ -5,6 +5,7 @@ import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import type { StaffDirectory } from '../../shared/config/staff-directory.js';
 import { CaseData, type CaseDataProps } from '../constructs/case-data.js';
 import { ComplaintMail, type ComplaintMailProps } from '../constructs/complaint-mail.js';
+import { DeliveryEvents } from '../constructs/delivery-events.js';
 import { EmailGateway } from '../constructs/email-gateway.js';
 import { IdempotencyData } from '../constructs/idempotency-data.js';
 import { type ApiThrottling, IntakeApi } from '../constructs/intake-api.js';
@@ -12,6 +13,7 @@ import { IntakeQueue, type IntakeQueueSettings } from '../constructs/intake-queu
 import { IntakeWorker } from '../constructs/intake-worker.js';
 import { MailReceiving, type MailReceivingSettings } from '../constructs/mail-receiving.js';
 import { SlaWatch } from '../constructs/sla-watch.js';
+import { StaffIdentity, type StaffIdentityProps } from '../constructs/staff-identity.js';
 
 /** Placeholder origin of the public web app until a bank's own domain is configured. */
 export const defaultPublicBaseUrl = 'https://complaints.bank.example';
@@ -33,6 +35,8 @@ export interface RedressStackProps extends StackProps {
   readonly routingRules?: RoutingRules;
   /** Who gets reminders, breach and escalation notices; the SLA step's sample directory applies when unset. */
   readonly staffDirectory?: StaffDirectory;
+  /** The staff user pool; defaults keep it (retain, deletion protection). */
+  readonly staffIdentity?: StaffIdentityProps;
 }
 
 /**
@@ -49,6 +53,8 @@ export class RedressStack extends Stack {
   readonly intakeWorker: IntakeWorker;
   readonly mailReceiving: MailReceiving;
   readonly emailGateway: EmailGateway;
+  readonly staffIdentity: StaffIdentity;
+  readonly deliveryEvents: DeliveryEvents;
 
   constructor(scope: Construct, id: string, props: RedressStackProps = {}) {
     super(scope, id, props);
@@ -64,19 +70,24 @@ export class RedressStack extends Stack {
     this.intakeQueue = new IntakeQueue(this, 'IntakeQueue', { settings: props.intakeQueueSettings });
     this.mail = new ComplaintMail(this, 'ComplaintMail', props.mail);
 
-    this.intakeApi = new IntakeApi(this, 'IntakeApi', {
-      caseData: this.caseData,
-      idempotencyData: this.idempotencyData,
-      intakeQueue: this.intakeQueue,
-      intakeSettings,
-      throttling: props.apiThrottling,
-    });
     this.slaWatch = new SlaWatch(this, 'SlaWatch', {
       caseData: this.caseData,
       idempotencyData: this.idempotencyData,
       mail: this.mail,
       timeZone: intakeSettings.timeZone,
       staffDirectory: props.staffDirectory,
+    });
+    this.staffIdentity = new StaffIdentity(this, 'StaffIdentity', props.staffIdentity);
+    this.intakeApi = new IntakeApi(this, 'IntakeApi', {
+      caseData: this.caseData,
+      idempotencyData: this.idempotencyData,
+      intakeQueue: this.intakeQueue,
+      intakeSettings,
+      throttling: props.apiThrottling,
+      staffIdentity: this.staffIdentity,
+      mail: this.mail,
+      slaWatch: this.slaWatch,
+      routingRules: props.routingRules,
     });
     this.intakeWorker = new IntakeWorker(this, 'IntakeWorker', {
       caseData: this.caseData,
@@ -96,13 +107,17 @@ export class RedressStack extends Stack {
       mail: this.mail,
       intakeSettings,
     });
+    this.deliveryEvents = new DeliveryEvents(this, 'DeliveryEvents', {
+      caseData: this.caseData,
+      mail: this.mail,
+    });
 
     new CfnOutput(this, 'CaseTableName', {
       description: 'DynamoDB table holding cases, their event ledger and identity index',
       value: this.caseData.table.tableName,
     });
     new CfnOutput(this, 'ApiUrl', {
-      description: 'Base URL of the public complaint API stage (routes start with /api)',
+      description: 'Base URL of the complaint API stage (routes start with /api)',
       value: this.intakeApi.api.url,
     });
     new CfnOutput(this, 'IntakeQueueUrl', {
@@ -130,6 +145,18 @@ export class RedressStack extends Stack {
       description:
         'Activate once per account and region: aws ses set-active-receipt-rule-set --rule-set-name <this>',
       value: this.mailReceiving.ruleSet.receiptRuleSetName,
+    });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      description: 'Staff accounts: administrators create them and add them to role groups',
+      value: this.staffIdentity.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'StaffConsoleClientId', {
+      description: 'App client the staff console signs in with (SRP, no secret)',
+      value: this.staffIdentity.consoleClient.userPoolClientId,
+    });
+    new CfnOutput(this, 'DeliveryEventsDeadLetterQueueUrl', {
+      description: 'SES delivery reports that could not be recorded on their case',
+      value: this.deliveryEvents.deadLetterQueue.queueUrl,
     });
     new CfnOutput(this, 'EmailGatewayDeadLetterQueueUrl', {
       description:

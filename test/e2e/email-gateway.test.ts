@@ -78,6 +78,9 @@ describe('complaints by e-mail, end to end over SMTP', () => {
       customer: { name: '刘洋', email: 'liu.yang@example.com' },
     });
     expect(complaint?.acknowledgedAt).toBeDefined();
+    // Proof the customer was told: locally a captured mail counts as delivered.
+    const ledger = await runtime.store.listEvents(reference);
+    expect(ledger.map((event) => event.kind)).toContain('case.notice_delivered');
   });
 
   it('puts a reply to the acknowledgement on the same case, without the quoted history', async () => {

@@ -1,17 +1,28 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiFunctionNames, apiFunctions, apiRoutes } from '../../infra/api-routes.js';
-import { defaultApiThrottling } from '../../infra/constructs/intake-api.js';
+import { type ApiRoute, apiFunctionNames, apiFunctions, apiRoutes } from '../../infra/api-routes.js';
+import { CaseData } from '../../infra/constructs/case-data.js';
+import { ComplaintMail } from '../../infra/constructs/complaint-mail.js';
+import { IdempotencyData } from '../../infra/constructs/idempotency-data.js';
+import { defaultApiThrottling, IntakeApi } from '../../infra/constructs/intake-api.js';
+import { IntakeQueue } from '../../infra/constructs/intake-queue.js';
+import { SlaWatch } from '../../infra/constructs/sla-watch.js';
+import { StaffIdentity } from '../../infra/constructs/staff-identity.js';
 import { RedressStack } from '../../infra/stacks/redress-stack.js';
+import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import { intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
 import {
   actionsOf,
   appWithoutBundling,
   cfnLogicalId,
+  nagFindings,
   resourcesOf,
   statementsOfRole,
 } from './template-helpers.js';
@@ -26,6 +37,11 @@ beforeAll(() => {
 
 const functionId = (name: (typeof apiFunctionNames)[number]): string =>
   cfnLogicalId(stack.intakeApi.function(name).function, lambda.CfnFunction);
+const staffAuthorizerId = (): string => {
+  const [id, ...others] = Object.keys(template.findResources('AWS::ApiGateway::Authorizer'));
+  if (id === undefined || others.length > 0) throw new Error('expected one authorizer');
+  return id;
+};
 const roleId = (name: (typeof apiFunctionNames)[number]): string =>
   cfnLogicalId(stack.intakeApi.function(name).role, iam.CfnRole);
 
@@ -51,13 +67,16 @@ function resourcePaths(): Map<string, string> {
 }
 
 describe('IntakeApi routes follow the route table', () => {
-  it.each(apiRoutes)('$method $path exists, is anonymous and integrates $function', (route) => {
+  it.each(apiRoutes)('$method $path exists, is $access and integrates $function', (route) => {
     const resourceId = [...resourcePaths()].find(([, path]) => path === route.path)?.[0];
     expect(resourceId, `resource for ${route.path}`).toBeDefined();
+    const authorizerId = staffAuthorizerId();
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: route.method,
       ResourceId: { Ref: resourceId },
-      AuthorizationType: 'NONE',
+      ...(route.access === 'staff'
+        ? { AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId } }
+        : { AuthorizationType: 'NONE', AuthorizerId: Match.absent() }),
       RequestValidatorId: Match.anyValue(),
       Integration: Match.objectLike({ Type: 'AWS_PROXY' }),
     });
@@ -88,6 +107,95 @@ describe('IntakeApi routes follow the route table', () => {
       ValidateRequestBody: true,
       ValidateRequestParameters: true,
     });
+  });
+});
+
+describe('IntakeApi staff authorizer', () => {
+  it('validates Cognito tokens of the staff user pool from the Authorization header', () => {
+    const poolId = cfnLogicalId(stack.staffIdentity.userPool, cognito.CfnUserPool);
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::GetAtt': [poolId, 'Arn'] }],
+    });
+  });
+
+  it('guards every staff route and no public one', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    const authorized = methods.filter(
+      (method) => method.Properties.AuthorizationType === 'COGNITO_USER_POOLS',
+    );
+    expect(authorized).toHaveLength(apiRoutes.filter((route) => route.access === 'staff').length);
+    const anonymous = methods.filter((method) => method.Properties.AuthorizationType === 'NONE');
+    expect(anonymous).toHaveLength(apiRoutes.filter((route) => route.access === 'public').length);
+  });
+
+  const build = (routes: readonly ApiRoute[], withIdentity: boolean) => {
+    const stack = new Stack(appWithoutBundling(), 'Routes');
+    const caseData = new CaseData(stack, 'CaseData');
+    const mail = new ComplaintMail(stack, 'Mail');
+    const idempotencyData = new IdempotencyData(stack, 'Idempotency', {
+      encryptionKey: caseData.encryptionKey,
+    });
+    const slaWatch = new SlaWatch(stack, 'SlaWatch', {
+      caseData,
+      idempotencyData,
+      mail,
+      timeZone: 'Asia/Shanghai',
+    });
+    new IntakeApi(stack, 'Api', {
+      caseData,
+      idempotencyData,
+      intakeQueue: new IntakeQueue(stack, 'Queue'),
+      intakeSettings: { ...defaultIntakeSettings, publicBaseUrl: 'https://complaints.bank.example' },
+      mail,
+      slaWatch,
+      routes,
+      ...(withIdentity ? { staffIdentity: new StaffIdentity(stack, 'Staff') } : {}),
+    });
+    return stack;
+  };
+
+  it('takes a route table as a prop: a staff route gets the authorizer, a public one stays anonymous', () => {
+    const routed = build(
+      [
+        {
+          method: 'GET',
+          path: '/api/complaints/{reference}',
+          function: 'complaint-status',
+          access: 'public',
+        },
+        { method: 'GET', path: '/api/staff/probe', function: 'get-case', access: 'staff' },
+      ],
+      true,
+    );
+    const routedTemplate = Template.fromStack(routed);
+    routedTemplate.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
+    routedTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'COGNITO_USER_POOLS',
+      AuthorizerId: Match.anyValue(),
+    });
+    routedTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      AuthorizationType: 'NONE',
+      AuthorizerId: Match.absent(),
+    });
+    expect(nagFindings(routed)).toEqual([]);
+  });
+
+  it('creates no authorizer for a public-only table', () => {
+    const routed = build(
+      [{ method: 'POST', path: '/api/complaints', function: 'submit-complaint', access: 'public' }],
+      false,
+    );
+    Template.fromStack(routed).resourceCountIs('AWS::ApiGateway::Authorizer', 0);
+  });
+
+  it('refuses to publish a staff route without the staff identity', () => {
+    expect(() =>
+      build([{ method: 'GET', path: '/api/cases', function: 'list-cases', access: 'staff' }], false),
+    ).toThrow(/staffIdentity/);
   });
 });
 
@@ -174,6 +282,35 @@ describe('IntakeApi functions', () => {
     expect(
       () => new RedressStack(appWithoutBundling(), 'Local', { publicBaseUrl: 'http://127.0.0.1:3000' }),
     ).toThrow(/https/);
+  });
+});
+
+describe('IntakeApi staff functions', () => {
+  const variablesOf = (name: (typeof apiFunctionNames)[number]): Record<string, unknown> => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: apiFunctions[name].description },
+    });
+    return Object.values(found)[0]?.Properties.Environment.Variables ?? {};
+  };
+
+  it.each(apiFunctionNames)('%s gets mail and SLA settings exactly when its spec says so', (name) => {
+    const spec = apiFunctions[name];
+    const variables = Object.keys(variablesOf(name));
+    expect(variables.includes('SENDER_ADDRESS'), name).toBe(spec.sendsMail === true);
+    expect(variables.includes('SES_CONFIGURATION_SET'), name).toBe(spec.sendsMail === true);
+    expect(variables.includes('SLA_STATE_MACHINE_ARN'), name).toBe(spec.startsSlaWatch === true);
+    const actions = actionsOf(statementsOfRole(template, roleId(name)));
+    expect(actions.includes('ses:SendEmail'), name).toBe(spec.sendsMail === true);
+    expect(actions.includes('states:StartExecution'), name).toBe(spec.startsSlaWatch === true);
+  });
+
+  it('case-action starts watches on the SLA state machine only', () => {
+    const machineId = cfnLogicalId(stack.slaWatch.stateMachine, sfn.CfnStateMachine);
+    const starting = statementsOfRole(template, roleId('case-action')).filter((statement) =>
+      actionsOf([statement]).includes('states:StartExecution'),
+    );
+    expect(starting.flatMap(resourcesOf)).toEqual([{ Ref: machineId }]);
+    expect(variablesOf('case-action').SLA_STATE_MACHINE_ARN).toEqual({ Ref: machineId });
   });
 });
 

@@ -182,8 +182,9 @@ describe('ComplaintMail send grant', () => {
     const sending = allStatements(template).filter((statement) =>
       actionsOf([statement]).some((action) => action.startsWith('ses:')),
     );
-    // The intake worker (acknowledgements) and the SLA step (staff notices) send; nothing else.
-    expect(sending).toHaveLength(2);
+    // The intake worker (acknowledgements), the SLA step (staff notices) and the staff case
+    // action (extension, pause and decision notices) send; nothing else.
+    expect(sending).toHaveLength(3);
     for (const statement of sending) {
       expect(actionsOf([statement]).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(resourcesOf(statement)).toEqual(expected);

@@ -30,11 +30,12 @@ describe('RedressStack', () => {
       stack.intakeWorker.worker,
       stack.emailGateway.gateway,
       stack.slaWatch.step,
+      stack.deliveryEvents.recorder,
     ].map((fn) => cfnLogicalId(fn.function, lambda.CfnFunction));
 
   it('has no Lambda besides the app functions and the S3 notifications custom resource', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 3);
+    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 4);
     const helpers = Object.entries(functions).filter(([id]) => !appFunctionIds().includes(id));
     // aws-cdk-lib sets the gateway's bucket notification through this one; anything else sneaking in shows here.
     expect(helpers.map(([, fn]) => fn.Properties.Description)).toEqual([

@@ -47,6 +47,7 @@ const matrix: Record<CaseCommandType, string> = {
   withdraw: '           x   x   x   x   .   .   .   .   .',
   merge: '              x   x   x   x   .   .   .   .   .',
   record_customer_message: 'x   x   x   x   x   x   .   .   .',
+  record_delivery: '    x   x   x   x   x   x   x   x   x',
 };
 
 const sample: Record<CaseCommandType, CaseCommand> = {
@@ -73,6 +74,13 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   withdraw: { type: 'withdraw' },
   merge: { type: 'merge', into: 'RD-2025-000001' },
   record_customer_message: { type: 'record_customer_message', via: 'email', text: 'Any news?' },
+  record_delivery: {
+    type: 'record_delivery',
+    outcome: 'delivered',
+    messageId: '010001a2b3c4d5e6-deadbeef-0000-0000-0000-000000',
+    occurredAt: '2026-11-23T02:05:00.000Z',
+    recipientDigests: ['0'.repeat(64)],
+  },
 };
 
 const cells = caseCommandTypes.flatMap((command) => {
@@ -99,7 +107,7 @@ const statusInWords: Record<CaseStatus, string> = {
 describe('illegal moves', () => {
   it('the table covers every command against every status', () => {
     expect(cells).toHaveLength(caseCommandTypes.length * 9);
-    expect(caseCommandTypes).toHaveLength(23);
+    expect(caseCommandTypes).toHaveLength(24);
     for (const row of Object.values(matrix)) expect(row.trim().split(/\s+/)).toHaveLength(columns.length);
   });
 
