@@ -89,6 +89,22 @@ const customerNotice = (
 };
 
 /**
+ * Whether every change since `expectedVersion` was a delivery proof appended by the system. Those
+ * change nothing a person decides on, so they must not turn a staff action into a conflict.
+ * Each proof is one transition with one event, so the last (current - expected) events tell.
+ */
+const onlyProofSince = async (
+  store: CaseStore,
+  current: ComplaintCase,
+  expectedVersion: number,
+): Promise<boolean> => {
+  const changes = current.version - expectedVersion;
+  if (changes <= 0) return false;
+  const tail = (await store.listEvents(current.reference)).slice(-changes);
+  return tail.length === changes && tail.every((event) => event.kind.startsWith('case.notice_'));
+};
+
+/**
  * A staff action on a case: apply the lifecycle rule, store it conditionally on the version
  * read (a stale version is refused, never merged), start a newer SLA watch when the next due
  * time moved earlier or the clock restarted, and tell the customer what they must be told.
@@ -99,7 +115,9 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
     if (before === undefined) return undefined;
     // A caller who saw an older version decided on stale facts: refuse before applying anything.
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw new StaleCaseVersionError(reference, expectedVersion);
+      if (!(await onlyProofSince(deps.store, before, expectedVersion))) {
+        throw new StaleCaseVersionError(reference, expectedVersion);
+      }
     }
     const now = deps.clock.now();
     const result = applyCommand(before, command, {

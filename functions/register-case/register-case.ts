@@ -14,6 +14,12 @@ import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { HttpProblem } from '../../shared/http/http-problem.js';
+import {
+  acceptOnce,
+  type IntakeAnswer,
+  type IntakeClaimRequest,
+  intakeClaimRecord,
+} from '../../shared/http/intake-idempotency.js';
 import { readJsonBody } from '../../shared/http/json-request.js';
 import { logger } from '../../shared/observability/logger.js';
 import {
@@ -92,54 +98,73 @@ export const createRegisterCase = (deps: RegisterCaseDependencies) => {
     const staff = requireStaff(event);
     if (!canRegister(staff)) throw forbidden('Your role does not include registering complaints.');
     const now = deps.clock.now();
-    const { submission, fields } = validate(readJsonBody(event), now);
+    const rawBody = readJsonBody(event);
+    const { submission, fields } = validate(rawBody, now);
     const branchCode = await branchFor(staff, submission);
-    const token = newTrackingToken();
     const actor = { id: staff.id, kind: 'staff' as const, ...roleOf(staff) };
-    for (let attempt = 1; ; attempt += 1) {
-      const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
-      const received = receivedCase({
-        reference,
-        trackingTokenHash: hashTrackingToken(token),
-        submission: { ...submission, ...(branchCode ? { branchCode } : {}) },
-        channel: fields.channel,
-        now,
-        clockPolicyId: deps.settings.defaultClockPolicyId,
-        calendarId: deps.settings.defaultCalendarId,
-        ...(fields.receivedAt ? { receivedAt: new Date(fields.receivedAt) } : {}),
-      });
-      const complaint: ComplaintCase = {
-        ...received.case,
-        takenBy: staff.id,
-        ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
-      };
-      // The ledger names who took it down, not the customer, as the one who put it on record.
-      const events = received.events.map((item) => ({
-        ...item,
-        actor,
-        data: {
-          ...item.data,
+    const raw = rawBody;
+    const accept = async (claim?: IntakeClaimRequest): Promise<IntakeAnswer> => {
+      const token = newTrackingToken();
+      for (let attempt = 1; ; attempt += 1) {
+        const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
+        const received = receivedCase({
+          reference,
+          trackingTokenHash: hashTrackingToken(token),
+          submission: { ...submission, ...(branchCode ? { branchCode } : {}) },
+          channel: fields.channel,
+          now,
+          clockPolicyId: deps.settings.defaultClockPolicyId,
+          calendarId: deps.settings.defaultCalendarId,
+          ...(fields.receivedAt ? { receivedAt: new Date(fields.receivedAt) } : {}),
+        });
+        const complaint: ComplaintCase = {
+          ...received.case,
           takenBy: staff.id,
           ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
-        },
-      }));
-      try {
-        await deps.store.create(complaint, events);
-      } catch (error) {
-        if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
-        throw error;
+        };
+        // The ledger names who took it down, not the customer, as the one who put it on record.
+        const events = received.events.map((item) => ({
+          ...item,
+          actor,
+          data: {
+            ...item.data,
+            takenBy: staff.id,
+            ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
+          },
+        }));
+        try {
+          await deps.store.create(
+            complaint,
+            events,
+            claim === undefined ? undefined : intakeClaimRecord(claim, { reference, token }, now),
+          );
+        } catch (error) {
+          if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
+          throw error;
+        }
+        await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
+        logger.info('staff complaint received', { reference, channel: fields.channel });
+        return { reference, token };
       }
-      await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
-      logger.info('staff complaint received', { reference, channel: fields.channel });
-      return jsonResult(202, {
-        reference,
-        status: 'received',
-        firstResponder: staff.id,
-        receivedAt: complaint.receivedAt,
-        trackingToken: token,
-        statusUrl: statusPath(reference, token),
-      });
-    }
+    };
+    // A double click or a retried request at the counter must not register the complaint twice.
+    const answer = await acceptOnce({
+      event,
+      raw,
+      scope: `register-case:${staff.id}`,
+      store: deps.store,
+      now,
+      accept,
+    });
+    const stored = await deps.store.get(answer.reference);
+    return jsonResult(202, {
+      reference: answer.reference,
+      status: 'received',
+      firstResponder: staff.id,
+      receivedAt: stored?.receivedAt ?? now.toISOString(),
+      trackingToken: answer.token,
+      statusUrl: statusPath(answer.reference, answer.token),
+    });
   };
 };
 

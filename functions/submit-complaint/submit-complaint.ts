@@ -1,28 +1,26 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { z } from 'zod';
 import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
-import {
-  CaseAlreadyExistsError,
-  type CaseStore,
-  type IntakeClaim,
-  IntakeClaimTakenError,
-} from '../../shared/domain/case/case-store.js';
+import { CaseAlreadyExistsError, type CaseStore } from '../../shared/domain/case/case-store.js';
 import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
 import { receivedCase } from '../../shared/domain/intake/received-case.js';
 import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { HttpProblem } from '../../shared/http/http-problem.js';
-import { headerValue, readJsonBody } from '../../shared/http/json-request.js';
+import {
+  acceptOnce,
+  type IntakeClaimRequest,
+  intakeClaimRecord,
+} from '../../shared/http/intake-idempotency.js';
+import { readJsonBody } from '../../shared/http/json-request.js';
 import { logger } from '../../shared/observability/logger.js';
 import {
   type ComplaintSubmission,
   complaintSubmissionSchema,
   fieldErrors,
 } from '../../shared/schemas/complaint-submission-schema.js';
-import { sealToken, unsealToken } from './sealed-token.js';
 
 export interface SubmitComplaintDependencies {
   store: CaseStore;
@@ -30,11 +28,6 @@ export interface SubmitComplaintDependencies {
   clock: Clock;
   settings: IntakeSettings;
 }
-
-const idempotencyKeySchema = z
-  .string()
-  .trim()
-  .regex(/^[\x21-\x7e]{8,128}$/, 'must be 8-128 visible ASCII characters');
 
 const MAX_REFERENCE_ATTEMPTS = 5;
 
@@ -61,7 +54,7 @@ const validate = (raw: unknown, now: Date): ComplaintSubmission => {
 const accept = async (
   submission: ComplaintSubmission,
   deps: SubmitComplaintDependencies,
-  claim?: { id: string; fingerprint: string; key: string },
+  claim?: IntakeClaimRequest,
 ): Promise<{ reference: string; token: string }> => {
   const now = deps.clock.now();
   const token = newTrackingToken();
@@ -80,14 +73,7 @@ const accept = async (
       await deps.store.create(
         received.case,
         received.events,
-        claim === undefined
-          ? undefined
-          : {
-              id: claim.id,
-              fingerprint: claim.fingerprint,
-              response: { reference, sealedToken: sealToken(token, claim.key) },
-              expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS).toISOString(),
-            },
+        claim === undefined ? undefined : intakeClaimRecord(claim, { reference, token }, now),
       );
     } catch (error) {
       if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
@@ -99,70 +85,19 @@ const accept = async (
   }
 };
 
-/** Key order must not make a retry look like a different request. */
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-};
-
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
-
-export const createSubmitComplaint = (deps: SubmitComplaintDependencies) => {
-  /** A retry with the same key: the first answer for the same body, 409 for another body. */
-  const replay = (
-    claim: IntakeClaim,
-    fingerprint: string,
-    key: string,
-  ): { reference: string; token: string } => {
-    const { reference, sealedToken } = claim.response;
-    if (claim.fingerprint !== fingerprint || reference === undefined || sealedToken === undefined) {
-      throw new HttpProblem(
-        409,
-        'idempotency_key_reused',
-        'This Idempotency-Key was used with a different body.',
-      );
-    }
-    return { reference, token: unsealToken(sealedToken, key) };
-  };
-
-  return async (event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> => {
+export const createSubmitComplaint =
+  (deps: SubmitComplaintDependencies) =>
+  async (event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> => {
     const raw = readJsonBody(event);
     const submission = validate(raw, deps.clock.now());
-    const keyHeader = headerValue(event, 'idempotency-key');
-
-    let result: { reference: string; token: string };
-    if (keyHeader === undefined) {
-      result = await accept(submission, deps);
-    } else {
-      const key = idempotencyKeySchema.safeParse(keyHeader);
-      if (!key.success) {
-        throw new HttpProblem(400, 'validation_failed', 'The Idempotency-Key header is not usable.', [
-          { path: 'headers.Idempotency-Key', message: key.error.issues[0]?.message ?? 'is invalid' },
-        ]);
-      }
-      const claimId = digest(`submit-complaint:${key.data}`);
-      const fingerprint = digest(canonicalJson(raw));
-      const earlier = await deps.store.getClaim(claimId);
-      if (earlier !== undefined && Date.parse(earlier.expiresAt) > deps.clock.now().getTime()) {
-        result = replay(earlier, fingerprint, key.data);
-      } else {
-        try {
-          result = await accept(submission, deps, { id: claimId, fingerprint, key: key.data });
-        } catch (error) {
-          if (!(error instanceof IntakeClaimTakenError)) throw error;
-          // Two requests with one key at once: the other one won; answer as it did.
-          const winner = await deps.store.getClaim(claimId);
-          if (winner === undefined) throw error;
-          result = replay(winner, fingerprint, key.data);
-        }
-      }
-    }
+    const result = await acceptOnce({
+      event,
+      raw,
+      scope: 'submit-complaint',
+      store: deps.store,
+      now: deps.clock.now(),
+      accept: (claim) => accept(submission, deps, claim),
+    });
     return jsonResult(202, {
       reference: result.reference,
       trackingToken: result.token,
@@ -170,4 +105,3 @@ export const createSubmitComplaint = (deps: SubmitComplaintDependencies) => {
       statusUrl: statusPath(result.reference, result.token),
     });
   };
-};

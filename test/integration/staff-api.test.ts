@@ -146,6 +146,29 @@ describe('a hotline complaint taken by a handler', () => {
     expect(timeline.map((event) => event.kind)).toContain('case.registered');
   });
 
+  it('registers a complaint once when the counter resends it with the same Idempotency-Key', async () => {
+    const body = {
+      ...validSubmission({ customer: { name: '韩梅梅', phone: '+86 10 8888 0001' } }),
+      channel: 'walk_in',
+    };
+    const send = async (key: string, payload: unknown) =>
+      request(`${runtime.url}/api/cases`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await tokenOf('agent-BJ-001')}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(payload),
+      });
+    const first = await send('counter-retry-0001', body);
+    const again = await send('counter-retry-0001', body);
+    expect(first.status, first.text).toBe(202);
+    expect(again.json).toEqual(first.json);
+    const other = await send('counter-retry-0001', { ...body, subject: 'Something else' });
+    expect(other.status).toBe(409);
+  });
+
   it('records the acknowledgement of a customer who gave only a phone number', async () => {
     const byPhone = await register('agent-BJ-001', {
       customer: { name: '张伟', phone: '+86 139 0000 0000' },
