@@ -11,6 +11,7 @@ process.stdout.write(
   [
     `Redress local is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (data in ${config.dataDir})`,
     `  complaint form ${runtime.url}/`,
+    `  staff console  ${runtime.url}/console  (dev sign-in: GET /_local/token?user=cpo)`,
     `  API            ${runtime.url}/api/complaints  (POST; GET /api/complaints/{reference}?token=...)`,
     `  captured mail  ${runtime.url}/_local/mail`,
     `  complaints mailbox  smtp://127.0.0.1:${runtime.smtp.port}  (mail to ${runtime.smtp.complaintsAddress})`,
@@ -18,7 +19,7 @@ process.stdout.write(
     `  DynamoDB Local ${runtime.dynamoDb.endpoint}  (table ${config.tableName})`,
     `  SQS (local)    ${runtime.sqs.intakeQueueUrl}`,
     `  SES (local)    ${runtime.ses.endpoint}  (mail viewer)`,
-    `  virtual clock  ${runtime.clock.now().toISOString()}`,
+    `  virtual clock  ${runtime.clock.now().toISOString()}  (POST /_local/clock {"advance":"P16D"})`,
     'Press Ctrl-C to stop.',
     '',
   ].join('\n'),
