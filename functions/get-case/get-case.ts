@@ -29,6 +29,7 @@ export const createGetCase = (deps: GetCaseDependencies) => {
     if (c === undefined || !canReadCase(staff, c, scope)) throw notFound(`No case ${reference}`);
     const events = await deps.store.listEvents(reference);
     return jsonResult(200, {
+      now: deps.clock.now().toISOString(),
       case: { ...staffCaseView(c), overdue: isOverdue(c, deps.clock.now()) },
       timeline: events.map((event) => ({
         seq: event.seq,

@@ -76,6 +76,8 @@ export const createListCases = (deps: ListCasesDependencies) => {
       throw error;
     }
     return jsonResult(200, {
+      // The system's time, so the console counts down on the same clock as the deadlines.
+      now: now.toISOString(),
       cases: found.map((c) => summary(c, now)),
       ...(cursor === undefined ? {} : { cursor }),
     });

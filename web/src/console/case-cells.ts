@@ -6,6 +6,7 @@ import type { ConsoleCase } from './console-api.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { labelled, tx } from './console-ui.js';
 import { countdownParts, nextDeadline, urgencyOf } from './deadline.js';
+import { serverNow } from './server-clock.js';
 
 /** A UTC instant shown in Beijing time in the page's language, with the instant kept machine-readable. */
 export const timeElement = (localizer: ConsoleLocalizer, iso: string): HTMLElement => {
@@ -50,7 +51,7 @@ export const deadlineCell = (
     h('br'),
     countdown,
   ]);
-  let now = Date.now();
+  let now = serverNow();
   const render = () => {
     const parts = countdownParts(next.at, now);
     if (parts === undefined) return;
@@ -73,12 +74,12 @@ export const urgencyClass = (item: ConsoleCase, now: number): string => {
 
 /** Runs `tick` every second while `anchor` is on the page; stops by itself once the view is replaced. */
 export const everySecond = (anchor: Element, tick: (now: number) => void): void => {
-  tick(Date.now());
+  tick(serverNow());
   const timer = window.setInterval(() => {
     if (!anchor.isConnected) {
       window.clearInterval(timer);
       return;
     }
-    tick(Date.now());
+    tick(serverNow());
   }, 1000);
 };

@@ -7,6 +7,7 @@ import type { ConsoleCase, Failure, StaffApi } from './console-api.js';
 import type { ConsoleKey } from './console-dictionary.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { checkboxField, field, selectControl, tx } from './console-ui.js';
+import { serverNow } from './server-clock.js';
 
 export const sampleBranches: readonly string[] = ['BJ-001', 'SH-002', 'GZ-003'];
 
@@ -35,7 +36,7 @@ const renderRow = (localizer: ConsoleLocalizer, item: ConsoleCase): Row => {
   const link = h('a', { href: `/console/cases/${encodeURIComponent(item.reference)}` }, [item.reference]);
   const cell = (children: ReadonlyArray<Node | string>, attributes = {}) => h('td', attributes, children);
   const row = h('tr', { 'data-reference': item.reference }, [
-    cell([link], { class: 'reference-value' }),
+    cell([link], { class: 'case-reference' }),
     // Customer text goes in as text nodes only: whatever it contains is shown, never run.
     cell([item.subject], { class: 'subject' }),
     cell([item.customer.name ?? '—']),
@@ -138,7 +139,7 @@ export const renderCaseList = (
       const added = result.value.cases.map((item) => renderRow(localizer, item));
       rows.push(...added);
       body.append(...added.map((entry) => entry.row));
-      tick(Date.now());
+      tick(serverNow());
       cursor = result.value.cursor;
       more.hidden = cursor === undefined;
       if (rows.length === 0) localizer.text(message, 'list.empty');

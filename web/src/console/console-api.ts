@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { apiErrorSchema, readJson } from '../api/api-schemas.js';
+import { syncServerClock } from './server-clock.js';
 
 /**
  * The staff API's answers, parsed leniently: every field the console does not strictly need is
@@ -74,15 +75,23 @@ export const caseEventSchema = z.looseObject({
 });
 export type ConsoleEvent = z.infer<typeof caseEventSchema>;
 
-const caseListSchema = z.object({ cases: z.array(caseSchema), cursor: z.string().nullish() });
+const caseListSchema = z.object({
+  cases: z.array(caseSchema),
+  cursor: z.string().nullish(),
+  now: z.string().optional(),
+});
 // The ledger may come as `events` or `timeline`; either is read, so the page follows the API.
 const caseDetailSchema = z
   .object({
     case: caseSchema,
     events: z.array(caseEventSchema).optional(),
     timeline: z.array(caseEventSchema).optional(),
+    now: z.string().optional(),
   })
-  .transform(({ case: item, events, timeline }) => ({ case: item, events: events ?? timeline ?? [] }));
+  .transform(({ case: item, events, timeline, now }) => {
+    syncServerClock(now);
+    return { case: item, events: events ?? timeline ?? [] };
+  });
 const tokenSchema = z.object({ token: z.string().min(1) });
 const registeredSchema = z.looseObject({ reference: z.string().min(1) });
 
@@ -181,7 +190,8 @@ export const createStaffApi = (
       const query = filters.toString();
       const result = await call(`/api/cases${query === '' ? '' : `?${query}`}`, caseListSchema);
       if (result.kind !== 'ok') return result;
-      const { cases, cursor } = result.value;
+      const { cases, cursor, now } = result.value;
+      syncServerClock(now);
       return { kind: 'ok', value: cursor ? { cases, cursor } : { cases } };
     },
     getCase: (reference) => call(casePath(reference), caseDetailSchema),
