@@ -7,18 +7,23 @@ import { languageFromPreferences, rememberLanguage, storedLanguage } from '../i1
 /**
  * Keeps every visible string tied to its message key, so switching language relabels the page
  * in place: what the customer typed, their focus and any errors shown all stay where they are.
+ * Generic over the dictionary, so the public pages and the staff console share one mechanism.
  */
-export interface Localizer {
+export interface BoundLocalizer<Key> {
   readonly language: Language;
-  t(key: MessageKey, params?: MessageParams): string;
+  t(key: Key, params?: MessageParams): string;
   /** Sets the element's text now and again after every switch. Text only: never parsed as HTML. */
-  text(element: Element, key: MessageKey, params?: MessageParams): void;
-  attribute(element: Element, name: string, key: MessageKey, params?: MessageParams): void;
+  text(element: Element, key: Key, params?: MessageParams): void;
+  attribute(element: Element, name: string, key: Key, params?: MessageParams): void;
   /** Binds text computed by the caller (for values that are not a single message). */
   bind(element: Element, slot: string, render: (language: Language) => void): void;
   onChange(listener: (language: Language) => void): void;
   setLanguage(language: Language): void;
 }
+
+export type Localizer = BoundLocalizer<MessageKey>;
+
+export type Translate<Key> = (language: Language, key: Key, params?: MessageParams) => string;
 
 const safeLocalStorage = (): Storage | undefined => {
   try {
@@ -31,7 +36,11 @@ const safeLocalStorage = (): Storage | undefined => {
 export const initialLanguage = (): Language =>
   storedLanguage(safeLocalStorage()) ?? languageFromPreferences(navigator.languages ?? [navigator.language]);
 
-export const createLocalizer = (start: Language, pageTitle: MessageKey): Localizer => {
+export const createBoundLocalizer = <Key>(
+  start: Language,
+  translateKey: Translate<Key>,
+  pageTitle: Key,
+): BoundLocalizer<Key> => {
   let current = start;
   // Keyed by element and slot so rebinding (a counter that changes) replaces, never piles up.
   const bindings = new Map<Element, Map<string, (language: Language) => void>>();
@@ -46,21 +55,21 @@ export const createLocalizer = (start: Language, pageTitle: MessageKey): Localiz
 
   const applyDocument = (): void => {
     document.documentElement.lang = current;
-    document.title = translate(current, pageTitle);
+    document.title = translateKey(current, pageTitle);
   };
 
-  const localizer: Localizer = {
+  const localizer: BoundLocalizer<Key> = {
     get language() {
       return current;
     },
-    t: (key, params) => translate(current, key, params),
+    t: (key, params) => translateKey(current, key, params),
     text: (element, key, params) =>
       bind(element, 'text', (language) => {
-        element.textContent = translate(language, key, params);
+        element.textContent = translateKey(language, key, params);
       }),
     attribute: (element, name, key, params) =>
       bind(element, `attr:${name}`, (language) => {
-        element.setAttribute(name, translate(language, key, params));
+        element.setAttribute(name, translateKey(language, key, params));
       }),
     bind,
     onChange: (listener) => {
@@ -85,3 +94,6 @@ export const createLocalizer = (start: Language, pageTitle: MessageKey): Localiz
   applyDocument();
   return localizer;
 };
+
+export const createLocalizer = (start: Language, pageTitle: MessageKey): Localizer =>
+  createBoundLocalizer(start, translate, pageTitle);
