@@ -1,15 +1,16 @@
-import { Duration, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as ses from 'aws-cdk-lib/aws-ses';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { sesDeliveryDetailTypes } from '../../functions/delivery-events/ses-delivery-event.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
+import { deadLetterAlarm, failureDestinationQueue } from './dead-letter.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 
 export const deliveryEventsEntry = 'functions/delivery-events/handler.ts';
@@ -67,16 +68,10 @@ export class DeliveryEvents extends Construct {
     });
 
     // SQS-managed encryption: a dead letter carries the SES event (message id, recipients).
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter destination of the delivery-event rule and recorder; an operator reads it, no consumer that could fail.',
-    });
+    this.deadLetterQueue = failureDestinationQueue(
+      this,
+      'This queue is itself the dead-letter destination of the delivery-event rule and recorder; an operator reads it, no consumer that could fail.',
+    );
 
     this.recorder = new RedressFunction(this, 'Recorder', {
       entry: deliveryEventsEntry,
@@ -119,17 +114,10 @@ export class DeliveryEvents extends Construct {
     });
 
     // A dead letter is a notice whose proof is not on the case: someone should look.
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription:
-        'An SES delivery report could not be recorded on its case and waits in a dead-letter queue',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(
+      this,
+      this.deadLetterQueue,
+      'An SES delivery report could not be recorded on its case and waits in a dead-letter queue',
+    );
   }
 }

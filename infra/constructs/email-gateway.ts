@@ -1,17 +1,18 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { hardenedBucketProps, objectWildcardFinding } from './bucket-hardening.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
+import { deadLetterAlarm, failureDestinationQueue } from './dead-letter.js';
 import type { IdempotencyData } from './idempotency-data.js';
 import { intakeSettingsEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
@@ -109,16 +110,10 @@ export class EmailGateway extends Construct {
     });
 
     // SQS-managed encryption: a failure record carries the S3 event (bucket and key), not the mail.
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter (on-failure) destination of the gateway; it is read by an operator, never by a consumer that could fail.',
-    });
+    this.deadLetterQueue = failureDestinationQueue(
+      this,
+      'This queue is itself the dead-letter (on-failure) destination of the gateway; it is read by an operator, never by a consumer that could fail.',
+    );
 
     this.gateway = new RedressFunction(this, 'Gateway', {
       entry: emailGatewayEntry,
@@ -180,17 +175,10 @@ export class EmailGateway extends Construct {
     acknowledgeNotificationsHandler(this);
 
     // A dead letter is a complaint mail that never became a case: no clock runs for it.
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription:
-        'A received complaint e-mail could not be taken in and waits in the gateway dead-letter queue',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(
+      this,
+      this.deadLetterQueue,
+      'A received complaint e-mail could not be taken in and waits in the gateway dead-letter queue',
+    );
   }
 }

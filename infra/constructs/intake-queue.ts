@@ -1,8 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
+import { deadLetterAlarm } from './dead-letter.js';
 
 /** The shared settings, widened from their literal types so a test or deployment can vary them. */
 export type IntakeQueueSettings = { readonly [Key in keyof typeof intakeQueueSettings]: number };
@@ -59,18 +60,11 @@ export class IntakeQueue extends Construct {
 
     // A dead letter is a complaint that was received but never registered: no first responder,
     // no clock. One is enough to call someone.
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription:
-        'A received complaint could not be registered and waits in the intake dead-letter queue',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(
+      this,
+      this.deadLetterQueue,
+      'A received complaint could not be registered and waits in the intake dead-letter queue',
+    );
   }
 
   get visibilityTimeout(): Duration {
