@@ -1,25 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import { parseInboundMail } from '../../shared/adapters/mail/parse-inbound-mail.js';
 import type { ObjectStore } from '../../shared/adapters/s3/object-store.js';
-import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
+import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { StoredAttachment } from '../../shared/domain/case/case-commands.js';
 import { IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
 import { caseEventKinds } from '../../shared/domain/case/case-event-kinds.js';
-import {
-  CaseAlreadyExistsError,
-  type CaseStore,
-  StaleCaseVersionError,
-} from '../../shared/domain/case/case-store.js';
-import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { CaseEvent, ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
-import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
-import { receivedCase } from '../../shared/domain/intake/received-case.js';
-import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
 import { checkAttachments } from '../../shared/domain/mail-intake/check-attachments.js';
 import { classifyInbound } from '../../shared/domain/mail-intake/classify-inbound.js';
 import { decideInbound } from '../../shared/domain/mail-intake/decide-inbound.js';
@@ -38,6 +31,7 @@ import {
 import { mailVerdicts } from '../../shared/domain/mail-intake/mail-verdicts.js';
 import { messageText } from '../../shared/domain/mail-intake/message-text.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
+import { acceptReceivedComplaint } from '../../shared/intake/accept-received-complaint.js';
 import { logger } from '../../shared/observability/logger.js';
 import {
   MAX_DESCRIPTION_LENGTH,
@@ -69,7 +63,6 @@ export class MailIntakeFailedError extends Error {
   override readonly name = 'MailIntakeFailedError';
 }
 
-const gateway = { id: 'system:email-gateway', kind: 'system' } as const;
 const MAX_ATTEMPTS = 5;
 
 interface CaseSummary {
@@ -152,57 +145,32 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
   };
 
   const openCase = async (mail: InboundMail, mailKey: string, claimsToReplyTo?: string): Promise<string> => {
-    const now = deps.clock.now();
     const text = messageText(mail);
-    const token = newTrackingToken();
-    const subject = (mail.subject.trim() || text.split('\n')[0] || '(no subject)').slice(
-      0,
-      MAX_SUBJECT_LENGTH,
-    );
-    const description = (text.trim() || '(empty message)').slice(0, MAX_DESCRIPTION_LENGTH);
     const email = mail.from?.address;
-    for (let attempt = 1; ; attempt += 1) {
-      const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
-      const received = receivedCase({
-        reference,
-        trackingTokenHash: hashTrackingToken(token),
-        channel: 'email',
-        now,
-        clockPolicyId: deps.settings.defaultClockPolicyId,
-        calendarId: deps.settings.defaultCalendarId,
-        submission: {
-          customer: {
-            ...(mail.from?.name ? { name: mail.from.name.slice(0, 100) } : { name: email ?? 'unknown' }),
-            ...(email ? { email } : {}),
-          },
-          anonymous: false,
-          subject,
-          description,
-          language: detectLanguage(`${mail.subject}\n${text}`),
-          consent: true,
+    const { accepted, refused } = checkAttachments(mail.attachments);
+    const answer = await acceptReceivedComplaint(deps, {
+      channel: 'email',
+      submission: {
+        customer: {
+          ...(mail.from?.name ? { name: mail.from.name.slice(0, 100) } : { name: email ?? 'unknown' }),
+          ...(email ? { email } : {}),
         },
-      });
-      const { accepted, refused } = checkAttachments(mail.attachments);
-      const attachments = await storeAttachments(accepted, reference, mailKey);
-      const complaint: ComplaintCase = {
-        ...received.case,
-        lastEventSeq: 2,
-        ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
-      };
-      const events = [
-        received.events[0] ?? {
+        anonymous: false,
+        subject: (mail.subject.trim() || text.split('\n')[0] || '(no subject)').slice(0, MAX_SUBJECT_LENGTH),
+        description: (text.trim() || '(empty message)').slice(0, MAX_DESCRIPTION_LENGTH),
+        language: detectLanguage(`${mail.subject}\n${text}`),
+        consent: true,
+      },
+      // The mail itself goes on the ledger as the customer's first message, with its attachments.
+      complete: async (received) => {
+        const { reference, lastEventSeq } = received.case;
+        const attachments = await storeAttachments(accepted, reference, mailKey);
+        const message: CaseEvent = {
           reference,
-          seq: 1,
-          at: now.toISOString(),
-          kind: caseEventKinds.received,
-          actor: gateway,
-        },
-        {
-          reference,
-          seq: 2,
-          at: now.toISOString(),
+          seq: lastEventSeq + 1,
+          at: deps.clock.now().toISOString(),
           kind: caseEventKinds.customerMessage,
-          actor: { id: 'customer', kind: 'customer' } as const,
+          actor: { id: 'customer', kind: 'customer' },
           data: {
             via: 'email',
             ...(mail.messageId ? { messageId: mail.messageId } : {}),
@@ -210,17 +178,18 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
             refusedAttachments: refused,
             ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
           },
-        },
-      ];
-      try {
-        await deps.store.create(complaint, events);
-      } catch (error) {
-        if (error instanceof CaseAlreadyExistsError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-      await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
-      return reference;
-    }
+        };
+        return {
+          case: {
+            ...received.case,
+            lastEventSeq: message.seq,
+            ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
+          },
+          events: [...received.events, message],
+        };
+      },
+    });
+    return answer.reference;
   };
 
   const handle = async (request: { idempotencyKey: string; key: string; mail: InboundMail }) => {

@@ -6,11 +6,16 @@ import {
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
-import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import { createSesMailer } from '../../shared/adapters/ses/mailer.js';
 import { createSfnClient, StepFunctionsSlaWatcher } from '../../shared/adapters/sfn/sla-watcher.js';
 import { parseEnvironment } from '../../shared/config/environment.js';
-import { intakeSettingsFrom, intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
-import { routingRulesSchema, sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import {
+  intakeSettingsFrom,
+  intakeSettingsVariables,
+  mailVariables,
+  routingRulesFrom,
+  routingVariables,
+} from '../../shared/config/lambda-environment.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { systemClock } from '../../shared/domain/time/clock.js';
@@ -22,27 +27,18 @@ const env = parseEnvironment(
     TABLE_NAME: z.string().min(3),
     IDEMPOTENCY_TABLE_NAME: z.string().min(3),
     ...intakeSettingsVariables,
-    SENDER_ADDRESS: z.email(),
-    COMPLAINTS_ADDRESS: z.email(),
+    ...mailVariables,
     SLA_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
-    SES_CONFIGURATION_SET: z.string().min(1).optional(),
-    /** JSON routing rules; the sample rules apply when unset. */
-    ROUTING_RULES: z.string().optional(),
+    ...routingVariables,
   }),
 );
 
-const routing =
-  env.ROUTING_RULES === undefined
-    ? sampleRoutingRules
-    : routingRulesSchema.parse(JSON.parse(env.ROUTING_RULES));
+const routing = routingRulesFrom(env.ROUTING_RULES);
 const dynamoDb = createDynamoDbClient({ region: env.AWS_REGION });
 
 export const handler = createIntakeWorkerHandler({
   store: new DynamoDbCaseStore({ client: dynamoDb, tableName: env.TABLE_NAME, nextDueAt: caseNextDueAt }),
-  mailer: new SesMailer(createSesClient({ region: env.AWS_REGION }), {
-    from: env.SENDER_ADDRESS,
-    configurationSetName: env.SES_CONFIGURATION_SET,
-  }),
+  mailer: createSesMailer(env),
   clock: systemClock,
   settings: intakeSettingsFrom(env),
   routing,

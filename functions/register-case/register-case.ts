@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
-import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
+import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
-import { CaseAlreadyExistsError, type CaseStore } from '../../shared/domain/case/case-store.js';
-import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
-import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
-import { receivedCase } from '../../shared/domain/intake/received-case.js';
-import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import { actingRole, canRegister } from '../../shared/domain/staff/staff-scope.js';
 import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
@@ -18,9 +13,9 @@ import {
   acceptOnce,
   type IntakeAnswer,
   type IntakeClaimRequest,
-  intakeClaimRecord,
 } from '../../shared/http/intake-idempotency.js';
 import { readJsonBody } from '../../shared/http/json-request.js';
+import { acceptReceivedComplaint } from '../../shared/intake/accept-received-complaint.js';
 import { logger } from '../../shared/observability/logger.js';
 import {
   type ComplaintSubmission,
@@ -39,7 +34,6 @@ export interface RegisterCaseDependencies {
   branches: BranchDirectory;
 }
 
-const MAX_REFERENCE_ATTEMPTS = 5;
 /** Clocks on staff PCs run a little ahead at times; a receipt later than this is a typing error. */
 const FUTURE_ALLOWANCE_MS = 5 * 60 * 1000;
 
@@ -104,48 +98,31 @@ export const createRegisterCase = (deps: RegisterCaseDependencies) => {
     const actor = { id: staff.id, kind: 'staff' as const, ...roleOf(staff) };
     const raw = rawBody;
     const accept = async (claim?: IntakeClaimRequest): Promise<IntakeAnswer> => {
-      const token = newTrackingToken();
-      for (let attempt = 1; ; attempt += 1) {
-        const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
-        const received = receivedCase({
-          reference,
-          trackingTokenHash: hashTrackingToken(token),
-          submission: { ...submission, ...(branchCode ? { branchCode } : {}) },
-          channel: fields.channel,
-          now,
-          clockPolicyId: deps.settings.defaultClockPolicyId,
-          calendarId: deps.settings.defaultCalendarId,
-          ...(fields.receivedAt ? { receivedAt: new Date(fields.receivedAt) } : {}),
-        });
-        const complaint: ComplaintCase = {
-          ...received.case,
-          takenBy: staff.id,
-          ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
-        };
-        // The ledger names who took it down, not the customer, as the one who put it on record.
-        const events = received.events.map((item) => ({
-          ...item,
-          actor,
-          data: {
-            ...item.data,
+      const answer = await acceptReceivedComplaint(deps, {
+        submission: { ...submission, ...(branchCode ? { branchCode } : {}) },
+        channel: fields.channel,
+        ...(fields.receivedAt ? { receivedAt: new Date(fields.receivedAt) } : {}),
+        ...(claim ? { claim } : {}),
+        complete: (received) => ({
+          case: {
+            ...received.case,
             takenBy: staff.id,
             ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
           },
-        }));
-        try {
-          await deps.store.create(
-            complaint,
-            events,
-            claim === undefined ? undefined : intakeClaimRecord(claim, { reference, token }, now),
-          );
-        } catch (error) {
-          if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
-          throw error;
-        }
-        await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
-        logger.info('staff complaint received', { reference, channel: fields.channel });
-        return { reference, token };
-      }
+          // The ledger names who took it down, not the customer, as the one who put it on record.
+          events: received.events.map((item) => ({
+            ...item,
+            actor,
+            data: {
+              ...item.data,
+              takenBy: staff.id,
+              ...(fields.externalReference ? { externalReference: fields.externalReference } : {}),
+            },
+          })),
+        }),
+      });
+      logger.info('staff complaint received', { reference: answer.reference, channel: fields.channel });
+      return answer;
     };
     // A double click or a retried request at the counter must not register the complaint twice.
     const answer = await acceptOnce({

@@ -6,7 +6,7 @@ import {
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
-import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import { createSesMailer } from '../../shared/adapters/ses/mailer.js';
 import { parseEnvironment } from '../../shared/config/environment.js';
 import { sampleStaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -31,10 +31,7 @@ const dynamoDb = createDynamoDbClient({ region: env.AWS_REGION });
 
 export const handler = createSlaStepHandler({
   store: new DynamoDbCaseStore({ client: dynamoDb, tableName: env.TABLE_NAME, nextDueAt: caseNextDueAt }),
-  mailer: new SesMailer(createSesClient({ region: env.AWS_REGION }), {
-    from: env.SENDER_ADDRESS,
-    configurationSetName: env.SES_CONFIGURATION_SET,
-  }),
+  mailer: createSesMailer(env),
   clock: systemClock,
   ladder: defaultEscalationLadder,
   directory:

@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { type IntakeQueue, queueOrLeaveForRedrive } from '../../shared/adapters/sqs/intake-queue.js';
+import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
-import { CaseAlreadyExistsError, type CaseStore } from '../../shared/domain/case/case-store.js';
-import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
-import { receivedCase } from '../../shared/domain/intake/received-case.js';
-import { hashTrackingToken, newTrackingToken } from '../../shared/domain/intake/tracking-token.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { HttpProblem } from '../../shared/http/http-problem.js';
-import {
-  acceptOnce,
-  type IntakeClaimRequest,
-  intakeClaimRecord,
-} from '../../shared/http/intake-idempotency.js';
+import { acceptOnce } from '../../shared/http/intake-idempotency.js';
 import { readJsonBody } from '../../shared/http/json-request.js';
+import { acceptReceivedComplaint } from '../../shared/intake/accept-received-complaint.js';
 import { logger } from '../../shared/observability/logger.js';
 import {
   type ComplaintSubmission,
@@ -28,8 +21,6 @@ export interface SubmitComplaintDependencies {
   clock: Clock;
   settings: IntakeSettings;
 }
-
-const MAX_REFERENCE_ATTEMPTS = 5;
 
 const validate = (raw: unknown, now: Date): ComplaintSubmission => {
   const parsed = complaintSubmissionSchema.safeParse(raw);
@@ -46,45 +37,6 @@ const validate = (raw: unknown, now: Date): ComplaintSubmission => {
   return parsed.data;
 };
 
-/**
- * Stores the `received` record and hands the reference to the intake queue. The record is
- * written first: if the queue is unreachable the complaint is still accepted, and the
- * registration re-drive sends it again later.
- */
-const accept = async (
-  submission: ComplaintSubmission,
-  deps: SubmitComplaintDependencies,
-  claim?: IntakeClaimRequest,
-): Promise<{ reference: string; token: string }> => {
-  const now = deps.clock.now();
-  const token = newTrackingToken();
-  for (let attempt = 1; ; attempt += 1) {
-    const reference = newComplaintReference(now, deps.settings.timeZone, randomBytes);
-    const received = receivedCase({
-      reference,
-      trackingTokenHash: hashTrackingToken(token),
-      submission,
-      channel: 'web',
-      now,
-      clockPolicyId: deps.settings.defaultClockPolicyId,
-      calendarId: deps.settings.defaultCalendarId,
-    });
-    try {
-      await deps.store.create(
-        received.case,
-        received.events,
-        claim === undefined ? undefined : intakeClaimRecord(claim, { reference, token }, now),
-      );
-    } catch (error) {
-      if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
-      throw error;
-    }
-    await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
-    logger.info('complaint received', { reference });
-    return { reference, token };
-  }
-};
-
 export const createSubmitComplaint =
   (deps: SubmitComplaintDependencies) =>
   async (event: APIGatewayProxyEvent, _context: Context): Promise<APIGatewayProxyResult> => {
@@ -96,7 +48,15 @@ export const createSubmitComplaint =
       scope: 'submit-complaint',
       store: deps.store,
       now: deps.clock.now(),
-      accept: (claim) => accept(submission, deps, claim),
+      accept: async (claim) => {
+        const answer = await acceptReceivedComplaint(deps, {
+          submission,
+          channel: 'web',
+          ...(claim ? { claim } : {}),
+        });
+        logger.info('complaint received', { reference: answer.reference });
+        return answer;
+      },
     });
     return jsonResult(202, {
       reference: result.reference,

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type ApiFunctionName, type ApiRoute, apiFunctions, apiRoutes, matchPath } from '../api-routes.js';
 import type { DevTokenIssuer } from './dev-tokens.js';
 import { authorizerClaims } from './dev-tokens.js';
 import type { LocalRequest, LocalResponse } from './http-server.js';
 import { localLambdaContext } from './lambda-context.js';
+import { proxyEvent } from './proxy-event.js';
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -24,54 +24,18 @@ const toProxyEvent = (
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent => {
-  const query = Object.fromEntries(request.query.entries());
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of request.query.entries())
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
-  const headers = single(request.headers);
-  return {
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of request.query.entries()) query[name] = [...(query[name] ?? []), value];
+  return proxyEvent({
+    method: request.method,
     resource: route.path,
     path: request.path,
-    httpMethod: request.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: Object.keys(query).length > 0 ? query : null,
-    multiValueQueryStringParameters: Object.keys(multiQuery).length > 0 ? multiQuery : null,
-    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : null,
-    stageVariables: null,
-    body: request.body.length > 0 ? request.body : null,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      authorizer: claims === undefined ? null : { claims },
-      protocol: 'HTTP/1.1',
-      httpMethod: request.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '127.0.0.1',
-        user: null,
-        userAgent: headers['user-agent'] ?? null,
-        userArn: null,
-      },
-      path: request.path,
-      stage: 'local',
-      requestId: randomUUID(),
-      requestTimeEpoch: Date.now(),
-      resourceId: route.path,
-      resourcePath: route.path,
-    },
-  };
+    headers: single(request.headers),
+    query,
+    pathParameters,
+    body: request.body,
+    ...(claims === undefined ? {} : { claims }),
+  });
 };
 
 /** The bearer token of the request, if it carries one. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultIntakeSettings, type IntakeSettings } from './intake-settings.js';
+import { type RoutingRules, routingRulesSchema, sampleRoutingRules } from './routing-rules.js';
 
 /** Variables every intake-side function reads; the CDK sets them, each function parses them once. */
 export const intakeSettingsVariables = {
@@ -24,3 +25,19 @@ export const intakeSettingsFrom = (env: z.infer<typeof intakeSettingsSchema>): I
   defaultCalendarId: env.DEFAULT_CALENDAR,
   publicBaseUrl: env.PUBLIC_BASE_URL,
 });
+
+/** Variables of the functions that send mail (their SES identity and configuration set). */
+export const mailVariables = {
+  SENDER_ADDRESS: z.email(),
+  COMPLAINTS_ADDRESS: z.email(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+};
+
+/** Variables of the functions that route complaints to a first responder. */
+export const routingVariables = {
+  /** JSON routing rules; the sample rules apply when unset. */
+  ROUTING_RULES: z.string().optional(),
+};
+
+export const routingRulesFrom = (json: string | undefined): RoutingRules =>
+  json === undefined ? sampleRoutingRules : routingRulesSchema.parse(JSON.parse(json));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
+import { proxyEvent } from '../../infra/local/proxy-event.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { complaintSubmissionSchema } from '../../shared/schemas/complaint-submission-schema.js';
 
@@ -74,56 +75,20 @@ export interface ApiEventInput {
 }
 
 /** A REST API (v1) proxy event as API Gateway delivers it. */
-export const apiEvent = (input: ApiEventInput): APIGatewayProxyEvent => {
-  const headers = input.headers ?? {};
-  const query = input.query ?? null;
-  return {
+export const apiEvent = (input: ApiEventInput): APIGatewayProxyEvent =>
+  proxyEvent({
+    method: input.method,
     resource: input.resource,
     path: input.path,
-    httpMethod: input.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: query,
-    multiValueQueryStringParameters:
-      query === null
-        ? null
-        : Object.fromEntries(Object.entries(query).map(([name, value]) => [name, [value]])),
-    pathParameters: input.pathParameters ?? null,
-    stageVariables: null,
     body: input.body ?? null,
     isBase64Encoded: input.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abcdef1234',
-      authorizer: null,
-      protocol: 'HTTP/1.1',
-      httpMethod: input.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '203.0.113.7',
-        user: null,
-        userAgent: 'Mozilla/5.0',
-        userArn: null,
-      },
-      path: `/prod${input.path}`,
-      stage: 'prod',
-      requestId: randomUUID(),
-      requestTimeEpoch: Date.parse('2026-11-23T02:00:00.000Z'),
-      resourceId: 'res123',
-      resourcePath: input.resource,
-    },
-  };
-};
+    headers: { 'user-agent': 'Mozilla/5.0', ...input.headers },
+    query: Object.fromEntries(Object.entries(input.query ?? {}).map(([name, value]) => [name, [value]])),
+    pathParameters: input.pathParameters ?? {},
+    sourceIp: '203.0.113.7',
+    stage: 'prod',
+    requestTimeEpoch: Date.parse('2026-11-23T02:00:00.000Z'),
+  });
 
 /** `POST /api/complaints` with a JSON body. */
 export const submitEvent = (body: unknown, headers: Record<string, string> = {}): APIGatewayProxyEvent =>

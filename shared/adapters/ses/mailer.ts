@@ -25,6 +25,17 @@ export interface SesMailerOptions {
   configurationSetName?: string;
 }
 
+/** The mailer a Lambda builds once from its region and mail variables. */
+export const createSesMailer = (env: {
+  AWS_REGION: string;
+  SENDER_ADDRESS: string;
+  SES_CONFIGURATION_SET?: string | undefined;
+}): SesMailer =>
+  new SesMailer(createSesClient({ region: env.AWS_REGION }), {
+    from: env.SENDER_ADDRESS,
+    ...(env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {}),
+  });
+
 export class SesMailer implements Mailer {
   constructor(
     private readonly client: SESv2Client,
