@@ -104,36 +104,61 @@ const onlyProofSince = async (
   return tail.length === changes && tail.every((event) => event.kind.startsWith('case.notice_'));
 };
 
+/** A system writer (delivery proof, SLA step) may land between our read and write; read again. */
+const MAX_ATTEMPTS = 4;
+
 /**
  * A staff action on a case: apply the lifecycle rule, store it conditionally on the version
  * read (a stale version is refused, never merged), start a newer SLA watch when the next due
  * time moved earlier or the clock restarted, and tell the customer what they must be told.
  */
 export const createApplyCaseAction = (deps: CaseActionDependencies) => {
-  return async (reference: string, command: CaseCommand, actor: Actor, expectedVersion?: number) => {
-    const before = await deps.store.get(reference);
-    if (before === undefined) return undefined;
-    // A caller who saw an older version decided on stale facts: refuse before applying anything.
-    if (expectedVersion !== undefined && expectedVersion !== before.version) {
-      if (!(await onlyProofSince(deps.store, before, expectedVersion))) {
-        throw new StaleCaseVersionError(reference, expectedVersion);
+  /**
+   * Read, apply and store conditionally on the version read. A conflict at the write means
+   * someone else changed the case in between: start over from a fresh read, where the
+   * caller's `expectedVersion` is checked again, so a person's change is never overwritten.
+   */
+  const applyAndStore = async (
+    reference: string,
+    command: CaseCommand,
+    actor: Actor,
+    expectedVersion: number | undefined,
+  ) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const before = await deps.store.get(reference);
+      if (before === undefined) return undefined;
+      // A caller who saw an older version decided on stale facts: refuse before applying anything.
+      if (expectedVersion !== undefined && expectedVersion !== before.version) {
+        if (!(await onlyProofSince(deps.store, before, expectedVersion))) {
+          throw new StaleCaseVersionError(reference, expectedVersion);
+        }
       }
+      const now = deps.clock.now();
+      const result = applyCommand(before, command, {
+        actor,
+        now,
+        deadlines: deadlineCalculatorFor(before.clockPolicyId, before.calendarId),
+        ladder: deps.ladder,
+      });
+      const context = { ladder: deps.ladder, calendar: getCalendar(before.calendarId) };
+      const restartWatch = needsNewWatch(before, result.case, context);
+      const after: ComplaintCase = restartWatch
+        ? { ...result.case, slaGeneration: (before.slaGeneration ?? 1) + 1 }
+        : result.case;
+      try {
+        await deps.store.save(after, before.version, result.events);
+      } catch (error) {
+        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+      return { before, after, now, restartWatch, wakeAt: nextWakeAt(after, context) };
     }
-    const now = deps.clock.now();
-    const result = applyCommand(before, command, {
-      actor,
-      now,
-      deadlines: deadlineCalculatorFor(before.clockPolicyId, before.calendarId),
-      ladder: deps.ladder,
-    });
-    const context = { ladder: deps.ladder, calendar: getCalendar(before.calendarId) };
-    const restartWatch = needsNewWatch(before, result.case, context);
-    const after: ComplaintCase = restartWatch
-      ? { ...result.case, slaGeneration: (before.slaGeneration ?? 1) + 1 }
-      : result.case;
-    await deps.store.save(after, before.version, result.events);
+  };
 
-    const wakeAt = nextWakeAt(after, context);
+  return async (reference: string, command: CaseCommand, actor: Actor, expectedVersion?: number) => {
+    const stored = await applyAndStore(reference, command, actor, expectedVersion);
+    if (stored === undefined) return undefined;
+    const { before, after, now, restartWatch, wakeAt } = stored;
     if (restartWatch && wakeAt !== undefined) {
       await deps.watcher.start({ reference, generation: after.slaGeneration ?? 1, wakeAt });
     }
