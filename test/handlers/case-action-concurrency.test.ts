@@ -134,7 +134,9 @@ describe('a staff action racing another writer', () => {
     await expect(
       afterColleague(reference, { type: 'note', text: 'Second.' }, handler, noted?.version),
     ).rejects.toBeInstanceOf(StaleCaseVersionError);
-    const notes = (await tables.store.listEvents(reference)).filter((event) => event.kind === 'case.note_added');
+    const notes = (await tables.store.listEvents(reference)).filter(
+      (event) => event.kind === 'case.note_added',
+    );
     expect(notes).toHaveLength(2);
   });
 });
