@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { z } from 'zod';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import {
   createDocumentClient,
@@ -28,6 +29,7 @@ const env = parseEnvironment(
 );
 
 const dynamoDb = createDynamoDbClient({ region: env.AWS_REGION });
+const documents = createDocumentClient(dynamoDb);
 
 export const handler = createSlaStepHandler({
   store: new DynamoDbCaseStore({ client: dynamoDb, tableName: env.TABLE_NAME, nextDueAt: caseNextDueAt }),
@@ -38,8 +40,9 @@ export const handler = createSlaStepHandler({
     env.STAFF_DIRECTORY === undefined
       ? sampleStaffDirectory
       : staffDirectorySchema.parse(JSON.parse(env.STAFF_DIRECTORY)),
+  branches: new DynamoDbBranchDirectory(documents, env.TABLE_NAME),
   timeZone: env.BANK_TIME_ZONE,
-  sentMessages: new DynamoDbSentMessageIndex(createDocumentClient(dynamoDb), env.TABLE_NAME),
+  sentMessages: new DynamoDbSentMessageIndex(documents, env.TABLE_NAME),
   sesRegion: env.AWS_REGION,
   idempotencyStore: new DynamoDBPersistenceLayer({
     tableName: env.IDEMPOTENCY_TABLE_NAME,

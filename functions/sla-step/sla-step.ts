@@ -15,6 +15,8 @@ import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-port
 import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
 import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
 import type { SlaAction } from '../../shared/domain/sla/sla-types.js';
+import { branchLadderContact } from '../../shared/domain/staff/branch-contacts.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { logger } from '../../shared/observability/logger.js';
 import { slaNotice } from '../../shared/templates/sla-notices.js';
@@ -24,7 +26,10 @@ export interface SlaStepDependencies {
   mailer: Mailer;
   clock: Clock;
   ladder: EscalationLadder;
+  /** Named staff and desks; ladder rungs of a branch nobody registered. */
   directory: StaffDirectory;
+  /** The branches the admin maintains: who holds each rung of the ladder today. */
+  branches: Pick<BranchDirectory, 'get'>;
   timeZone: string;
   sentMessages: SentMessageIndex;
   sesRegion: string;
@@ -53,15 +58,17 @@ const actionKey = (reference: string, action: SlaAction): string =>
  * whose sending is itself idempotent.
  */
 export const createSlaStep = (deps: SlaStepDependencies) => {
-  const recipientsOf = (
+  const recipientsOf = async (
     c: ComplaintCase,
     roles: ReadonlyArray<{ role: string; staffId?: string }>,
-  ): string[] => {
+  ): Promise<string[]> => {
+    const branch = c.branchCode === undefined ? undefined : await deps.branches.get(c.branchCode);
     const emails = roles.flatMap((recipient) => {
       const email =
         recipient.staffId !== undefined
           ? staffEmail(deps.directory, recipient.staffId)
-          : ladderEmail(deps.directory, c.branchCode, recipient.role);
+          : (branchLadderContact(branch, recipient.role) ??
+            ladderEmail(deps.directory, c.branchCode, recipient.role));
       return email === undefined ? [] : [email];
     });
     return [...new Set(emails)];
@@ -81,7 +88,7 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
         ladder: deps.ladder,
         timeZone: deps.timeZone,
       });
-      const to = recipientsOf(current, notice.recipients);
+      const to = await recipientsOf(current, notice.recipients);
       if (to.length === 0) {
         logger.warn('no address for an SLA notice', {
           reference: request.reference,

@@ -151,7 +151,9 @@ export const startLocalRuntime = async (
 
     // Captured mail counts as delivered: each send is followed by SES's delivery event.
     const mailer = new DeliveringMailer(new SesMailer(sesClient, { from: config.senderAddress }), clock);
-    const sentMessages = new DynamoDbSentMessageIndex(createDocumentClient(client), config.tableName);
+    const documents = createDocumentClient(client);
+    const sentMessages = new DynamoDbSentMessageIndex(documents, config.tableName);
+    const branches = new DynamoDbBranchDirectory(documents, config.tableName);
     const store = new DynamoDbCaseStore({ client, tableName: config.tableName, nextDueAt: caseNextDueAt });
     const queue = new SqsIntakeQueue(sqsClient, sqs.intakeQueueUrl);
     const idempotencyStore = () =>
@@ -169,6 +171,7 @@ export const startLocalRuntime = async (
       clock,
       ladder: defaultEscalationLadder,
       directory: sampleStaffDirectory,
+      branches,
       timeZone: defaultIntakeSettings.timeZone,
       sentMessages,
       sesRegion: LOCAL_REGION,
@@ -216,7 +219,6 @@ export const startLocalRuntime = async (
     const s3Client = createS3Client({ endpoint: s3.endpoint, region: LOCAL_REGION });
     stoppers.push(async () => s3Client.destroy());
     const objects = new S3ObjectStore(s3Client);
-    const documents = createDocumentClient(client);
     const gateway = createEmailGatewayHandler({
       objects,
       store,
@@ -301,7 +303,6 @@ export const startLocalRuntime = async (
 
     // Branches are data the admin maintains; a fresh table starts with the sample ones, and a
     // restart leaves whatever the admin changed alone.
-    const branches = new DynamoDbBranchDirectory(documents, config.tableName);
     const existingBranches = new Set((await branches.list()).map((branch) => branch.code));
     for (const { code, input } of sampleBranches(sampleRoutingRules, sampleStaffDirectory)) {
       if (!existingBranches.has(code)) await branches.put(code, input, clock.now());

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import { validSubmission } from '../support/intake-fixtures.js';
 import {
   capturedMail,
   moveClock as move,
+  postComplaint,
   type RuntimeFixture,
+  request,
   startRuntimeAt,
 } from '../support/local-runtime-fixture.js';
 
@@ -77,5 +80,46 @@ describe('SLA workflow through the local server', () => {
     expect((await runtime.store.get(reference))?.escalationLevel).toBe(4);
     const events = await runtime.store.listEvents(reference);
     expect(events.filter((event) => event.kind === 'case.escalated')).toHaveLength(4);
+  });
+});
+
+describe('who the ladder notices go to', () => {
+  it('follows the branch contacts the admin keeps, from the next notice on', async () => {
+    const token = z
+      .object({ token: z.string() })
+      .parse((await request(`${runtime.url}/_local/token?user=admin`)).json).token;
+    const updated = await request(`${runtime.url}/api/branches/SH-002`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Shanghai Pudong sub-branch',
+        contacts: {
+          dutyDesk: 'duty.sh002@bank.example',
+          branchHead: 'new.head.sh002@bank.example',
+          operationsSupervisor: 'ops.sh002@bank.example',
+          deputyPresident: 'deputy.president@bank.example',
+          president: 'president@bank.example',
+        },
+      }),
+    });
+    expect(updated.status, updated.text).toBe(200);
+
+    const accepted = await postComplaint(
+      runtime,
+      validSubmission({
+        customer: { name: 'Chen Jing', email: 'chen.jing@example.com' },
+        branchCode: 'SH-002',
+      }),
+    );
+    expect(accepted.status, accepted.text).toBe(202);
+    const { reference } = z.object({ reference: z.string() }).parse(accepted.json);
+    await runtime.settle();
+    await moveClock({ advance: 'P16D' });
+
+    const escalation = (await mail()).find(
+      (m) => m.subject.includes(`[${reference}]`) && /升级|escalat/i.test(m.subject),
+    );
+    expect(escalation?.to).toContain('new.head.sh002@bank.example');
+    expect(escalation?.to).not.toContain('head.sh002@bank.example');
   });
 });

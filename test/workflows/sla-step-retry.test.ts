@@ -3,6 +3,7 @@ import { createSlaStep } from '../../functions/sla-step/sla-step.js';
 import { LocalSlaRunner } from '../../infra/local/sla-runner.js';
 import { synthesizeSlaDefinition } from '../../infra/local/sla-workflow-definition.js';
 import { VirtualClock } from '../../infra/local/virtual-clock.js';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import type { Mailer, OutgoingMail } from '../../shared/adapters/ses/mailer.js';
 import { sampleStaffDirectory } from '../../shared/config/staff-directory.js';
@@ -81,6 +82,7 @@ describe('an SLA step whose mail fails', () => {
       clock,
       ladder: defaultEscalationLadder,
       directory: sampleStaffDirectory,
+      branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
       timeZone: 'Asia/Shanghai',
       sentMessages: new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName),
       sesRegion: 'cn-north-1',
