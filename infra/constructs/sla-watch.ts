@@ -1,4 +1,5 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -49,6 +50,8 @@ export interface SlaWatchProps {
 export class SlaWatch extends Construct {
   readonly step: RedressFunction;
   readonly stateMachine: sfn.StateMachine;
+  /** Any execution that failed, timed out or was aborted: a case stopped being watched. */
+  readonly stoppedWatchAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: SlaWatchProps) {
     super(scope, id);
@@ -92,12 +95,41 @@ export class SlaWatch extends Construct {
       logRetention: props.logRetention,
     });
     this.stateMachine = workflow.stateMachine;
+    this.stoppedWatchAlarm = this.stoppedWatchAlarmFor(this.stateMachine);
     this.acknowledgeStateMachineFindings();
   }
 
   /** states:StartExecution on this state machine only: for whoever starts a case's watch. */
   grantStartWatch(grantee: iam.IGrantable): iam.Grant {
     return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  /**
+   * An execution ends on its own only when its case is finished. One that failed after its step
+   * retries, timed out or was aborted leaves a case nobody's clock is watching, so one is enough
+   * to call someone.
+   */
+  private stoppedWatchAlarmFor(stateMachine: sfn.StateMachine): cloudwatch.Alarm {
+    const period = Duration.minutes(5);
+    const sum = cloudwatch.Stats.SUM;
+    return new cloudwatch.Alarm(this, 'StoppedWatchAlarm', {
+      alarmDescription:
+        'An SLA watch execution failed, timed out or was aborted: its case is no longer watched. Read the execution, fix the cause and start the watch again for that case.',
+      metric: new cloudwatch.MathExpression({
+        label: 'Stopped SLA watches',
+        expression: 'failed + timedOut + aborted',
+        usingMetrics: {
+          failed: stateMachine.metricFailed({ period, statistic: sum }),
+          timedOut: stateMachine.metricTimedOut({ period, statistic: sum }),
+          aborted: stateMachine.metricAborted({ period, statistic: sum }),
+        },
+        period,
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
   }
 
   private acknowledgeStateMachineFindings(): void {

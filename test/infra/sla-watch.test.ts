@@ -1,5 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -232,6 +233,55 @@ describe('SlaWatch in the stack', () => {
       template.findResources('AWS::Lambda::Function')[workerId]?.Properties.Environment.Variables
         .SLA_STATE_MACHINE_ARN,
     ).toEqual({ Ref: machineId });
+  });
+
+  it('raises an alarm on the first execution that fails, times out or is aborted', () => {
+    const alarm =
+      template.findResources('AWS::CloudWatch::Alarm')[
+        cfnLogicalId(stack.slaWatch.stoppedWatchAlarm, cloudwatch.CfnAlarm)
+      ];
+    const alarmSchema = z.object({
+      Properties: z.object({
+        Threshold: z.number(),
+        ComparisonOperator: z.string(),
+        EvaluationPeriods: z.number(),
+        TreatMissingData: z.string(),
+        Metrics: z.array(
+          z.object({
+            Expression: z.string().optional(),
+            MetricStat: z
+              .object({
+                Metric: z.object({
+                  MetricName: z.string(),
+                  Dimensions: z.array(z.object({ Name: z.string(), Value: z.object({ Ref: z.string() }) })),
+                }),
+                Stat: z.string(),
+              })
+              .optional(),
+          }),
+        ),
+      }),
+    });
+    const { Properties } = alarmSchema.parse(alarm);
+    expect(Properties).toMatchObject({
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    const stats = Properties.Metrics.flatMap((metric) => (metric.MetricStat ? [metric.MetricStat] : []));
+    expect(stats.map((stat) => stat.Metric.MetricName).sort()).toEqual([
+      'ExecutionsAborted',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+    ]);
+    for (const stat of stats) {
+      expect(stat.Stat).toBe('Sum');
+      expect(stat.Metric.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: machineId } }]);
+    }
+    expect(Properties.Metrics.find((metric) => metric.Expression)?.Expression).toBe(
+      'failed + timedOut + aborted',
+    );
   });
 
   it('outputs the state machine ARN', () => {
