@@ -13,6 +13,7 @@ import { firstResponderDesk } from '../../shared/domain/intake/first-responder.j
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { needsNewWatch, nextWakeAt } from '../../shared/domain/sla/sla-due.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { RenderedEmail } from '../../shared/templates/bilingual-email.js';
 import {
@@ -31,6 +32,8 @@ export interface CaseActionDependencies {
   watcher: SlaWatcher;
   settings: IntakeSettings;
   routing: RoutingRules;
+  /** Branches the admin keeps: the contact named in customer notices is their duty desk. */
+  branches: Pick<BranchDirectory, 'get'>;
   sentMessages: SentMessageIndex;
   sesRegion: string;
   complaintsAddress: string;
@@ -165,7 +168,8 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
 
     const email = after.customer.email;
     if (email !== undefined) {
-      const desk = firstResponderDesk(deps.routing, after.branchCode);
+      const branch = after.branchCode === undefined ? undefined : await deps.branches.get(after.branchCode);
+      const desk = firstResponderDesk(deps.routing, after.branchCode, branch);
       const notice = customerNotice(
         before,
         after,

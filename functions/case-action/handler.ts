@@ -56,6 +56,7 @@ export const handler = createCaseActionHandler({
     ),
     settings: intakeSettingsFrom(env),
     routing,
+    branches: new DynamoDbBranchDirectory(documents, env.TABLE_NAME),
     sentMessages: new DynamoDbSentMessageIndex(documents, env.TABLE_NAME),
     sesRegion: env.AWS_REGION,
     complaintsAddress: env.COMPLAINTS_ADDRESS,

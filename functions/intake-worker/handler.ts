@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { z } from 'zod';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import {
   createDocumentClient,
@@ -35,6 +36,7 @@ const env = parseEnvironment(
 
 const routing = routingRulesFrom(env.ROUTING_RULES);
 const dynamoDb = createDynamoDbClient({ region: env.AWS_REGION });
+const documents = createDocumentClient(dynamoDb);
 
 export const handler = createIntakeWorkerHandler({
   store: new DynamoDbCaseStore({ client: dynamoDb, tableName: env.TABLE_NAME, nextDueAt: caseNextDueAt }),
@@ -42,12 +44,13 @@ export const handler = createIntakeWorkerHandler({
   clock: systemClock,
   settings: intakeSettingsFrom(env),
   routing,
+  branches: new DynamoDbBranchDirectory(documents, env.TABLE_NAME),
   complaintsAddress: env.COMPLAINTS_ADDRESS,
   idempotencyStore: new DynamoDBPersistenceLayer({
     tableName: env.IDEMPOTENCY_TABLE_NAME,
     awsSdkV3Client: dynamoDb,
   }),
-  sentMessages: new DynamoDbSentMessageIndex(createDocumentClient(dynamoDb), env.TABLE_NAME),
+  sentMessages: new DynamoDbSentMessageIndex(documents, env.TABLE_NAME),
   sesRegion: env.AWS_REGION,
   watcher: new StepFunctionsSlaWatcher(
     createSfnClient({ region: env.AWS_REGION }),

@@ -18,6 +18,7 @@ import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
+import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 import { renderAcknowledgement } from '../../shared/templates/acknowledgement.js';
@@ -28,6 +29,8 @@ export interface RegisterComplaintDependencies {
   clock: Clock;
   settings: IntakeSettings;
   routing: RoutingRules;
+  /** Branches the admin keeps: their duty desks answer first, over the configured routing. */
+  branches: Pick<BranchDirectory, 'get'>;
   /** Replies to our mail go to the complaints address so they thread back to the case. */
   complaintsAddress: string;
   /** Records of acknowledgements sent; its own instance (a layer keeps its first configuration). */
@@ -50,6 +53,9 @@ export class CaseNotFoundError extends Error {
 }
 
 const MAX_ATTEMPTS = 5;
+
+const branchOf = (branches: Pick<BranchDirectory, 'get'>, code: string | undefined) =>
+  code === undefined ? Promise.resolve(undefined) : branches.get(code);
 
 /**
  * Registers a received complaint and acknowledges it. Safe to run any number of times for the
@@ -93,7 +99,11 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
       const email = current.customer.email;
       const decideBy = current.deadlines?.decideBy;
       if (email === undefined || decideBy === undefined) return null;
-      const desk = firstResponderDesk(deps.routing, current.branchCode);
+      const desk = firstResponderDesk(
+        deps.routing,
+        current.branchCode,
+        await branchOf(deps.branches, current.branchCode),
+      );
       const statusUrl =
         request.trackingToken === undefined
           ? `${deps.settings.publicBaseUrl}/`
@@ -131,9 +141,14 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
         repeatWindowStart(current.receivedAt),
       );
       const repeatComplainant = earlier.some((other) => other !== reference);
+      const branch = await branchOf(deps.branches, current.branchCode);
       registered = await apply(reference, (latest) =>
         latest.status === 'received'
-          ? registrationPlan(latest, { routing: deps.routing, repeatComplainant })
+          ? registrationPlan(latest, {
+              routing: deps.routing,
+              repeatComplainant,
+              ...(branch === undefined ? {} : { branch }),
+            })
           : undefined,
       );
     }

@@ -9,6 +9,7 @@ import {
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createSesMailer } from '../../shared/adapters/ses/mailer.js';
 import { parseEnvironment } from '../../shared/config/environment.js';
+import { routingRulesFrom, routingVariables } from '../../shared/config/lambda-environment.js';
 import { sampleStaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
@@ -25,6 +26,7 @@ const env = parseEnvironment(
     BANK_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
     /** JSON staff directory; the sample applies when unset. */
     STAFF_DIRECTORY: z.string().optional(),
+    ...routingVariables,
   }),
 );
 
@@ -41,6 +43,7 @@ export const handler = createSlaStepHandler({
       ? sampleStaffDirectory
       : staffDirectorySchema.parse(JSON.parse(env.STAFF_DIRECTORY)),
   branches: new DynamoDbBranchDirectory(documents, env.TABLE_NAME),
+  routing: routingRulesFrom(env.ROUTING_RULES),
   timeZone: env.BANK_TIME_ZONE,
   sentMessages: new DynamoDbSentMessageIndex(documents, env.TABLE_NAME),
   sesRegion: env.AWS_REGION,

@@ -3,6 +3,7 @@ import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/pe
 import type { Context } from 'aws-lambda';
 import type { Mailer } from '../../shared/adapters/ses/mailer.js';
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { ladderEmail, type StaffDirectory, staffEmail } from '../../shared/config/staff-directory.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
@@ -11,6 +12,7 @@ import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
+import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
 import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
@@ -26,8 +28,10 @@ export interface SlaStepDependencies {
   mailer: Mailer;
   clock: Clock;
   ladder: EscalationLadder;
-  /** Named staff and desks; ladder rungs of a branch nobody registered. */
+  /** Named staff; ladder rungs of a branch nobody registered. */
   directory: StaffDirectory;
+  /** The duty desks that answer first, for a desk recorded as first responder. */
+  routing: RoutingRules;
   /** The branches the admin maintains: who holds each rung of the ladder today. */
   branches: Pick<BranchDirectory, 'get'>;
   timeZone: string;
@@ -63,10 +67,13 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     roles: ReadonlyArray<{ role: string; staffId?: string }>,
   ): Promise<string[]> => {
     const branch = c.branchCode === undefined ? undefined : await deps.branches.get(c.branchCode);
+    const desk = firstResponderDesk(deps.routing, c.branchCode, branch);
+    const personal = (staffId: string) =>
+      staffId === desk.id ? desk.email : staffEmail(deps.directory, staffId);
     const emails = roles.flatMap((recipient) => {
       const email =
         recipient.staffId !== undefined
-          ? staffEmail(deps.directory, recipient.staffId)
+          ? personal(recipient.staffId)
           : (branchLadderContact(branch, recipient.role) ??
             ladderEmail(deps.directory, c.branchCode, recipient.role));
       return email === undefined ? [] : [email];

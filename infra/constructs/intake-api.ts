@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
-import { type RoutingRules, routingRulesSchema } from '../../shared/config/routing-rules.js';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import {
   type ApiFunctionName,
   type ApiFunctionSpec,
@@ -15,7 +15,7 @@ import {
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment } from './intake-environment.js';
+import { intakeSettingsEnvironment, routingEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import type { SlaWatch } from './sla-watch.js';
@@ -208,10 +208,8 @@ export class IntakeApi extends Construct {
       environment.SENDER_ADDRESS = mail.senderAddress;
       environment.COMPLAINTS_ADDRESS = mail.complaintsAddress;
       environment.SES_CONFIGURATION_SET = mail.configurationSet.configurationSetName;
-      if (props.routingRules !== undefined) {
-        // Notices name the first-responder desk; parsed here so bad rules fail the synth.
-        environment.ROUTING_RULES = JSON.stringify(routingRulesSchema.parse(props.routingRules));
-      }
+      // Notices name the first-responder desk.
+      Object.assign(environment, routingEnvironment(props.routingRules));
     }
     const slaWatch = spec.startsSlaWatch ? requireProp(props.slaWatch, name, 'slaWatch') : undefined;
     if (slaWatch !== undefined) environment.SLA_STATE_MACHINE_ARN = slaWatch.stateMachine.stateMachineArn;

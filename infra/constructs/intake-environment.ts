@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
-import type { intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
+import type { intakeSettingsVariables, routingVariables } from '../../shared/config/lambda-environment.js';
+import { type RoutingRules, routingRulesSchema } from '../../shared/config/routing-rules.js';
 
 /**
  * The bank-wide intake settings as the variables `intakeSettingsVariables` parses. Keyed by that
@@ -22,3 +23,13 @@ export const intakeSettingsEnvironment = (
     PUBLIC_BASE_URL: url,
   };
 };
+
+/**
+ * `ROUTING_RULES` for a function that names first-responder desks, or nothing (the handler then
+ * uses the sample rules). Parsed here as the handler parses it, so bad rules fail the synth,
+ * not a cold start.
+ */
+export const routingEnvironment = (
+  rules: RoutingRules | undefined,
+): Partial<Record<keyof typeof routingVariables, string>> =>
+  rules === undefined ? {} : { ROUTING_RULES: JSON.stringify(routingRulesSchema.parse(rules)) };

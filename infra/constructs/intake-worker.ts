@@ -3,11 +3,11 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
-import { type RoutingRules, routingRulesSchema } from '../../shared/config/routing-rules.js';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment } from './intake-environment.js';
+import { intakeSettingsEnvironment, routingEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import type { SlaWatch } from './sla-watch.js';
@@ -59,11 +59,8 @@ export class IntakeWorker extends Construct {
       COMPLAINTS_ADDRESS: props.mail.complaintsAddress,
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
       SLA_STATE_MACHINE_ARN: props.slaWatch.stateMachine.stateMachineArn,
+      ...routingEnvironment(props.routingRules),
     };
-    if (props.routingRules !== undefined) {
-      // Parsed here as the handler would parse it, so bad rules fail the synth, not a cold start.
-      environment.ROUTING_RULES = JSON.stringify(routingRulesSchema.parse(props.routingRules));
-    }
 
     this.worker = new RedressFunction(this, 'Worker', {
       entry: intakeWorkerEntry,

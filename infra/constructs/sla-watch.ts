@@ -5,10 +5,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { type StaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import type { IdempotencyData } from './idempotency-data.js';
+import { routingEnvironment } from './intake-environment.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import { SlaWorkflow } from './sla-workflow.js';
 
@@ -30,6 +32,8 @@ export interface SlaWatchProps {
   readonly mail: ComplaintMail;
   /** IANA zone of the bank: working days and the dates in notices are the bank's. */
   readonly timeZone: string;
+  /** Whose duty desk answers first at each branch; the handler's sample rules apply when unset. */
+  readonly routingRules?: RoutingRules;
   /** Who gets staff notices; the handler's sample directory applies when unset. */
   readonly staffDirectory?: StaffDirectory;
   /** Retries of a failed step before the execution fails. @default 3 */
@@ -62,6 +66,7 @@ export class SlaWatch extends Construct {
       SENDER_ADDRESS: props.mail.senderAddress,
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
       BANK_TIME_ZONE: props.timeZone,
+      ...routingEnvironment(props.routingRules),
     };
     if (props.staffDirectory !== undefined) {
       // Parsed here as the handler parses it, so a bad directory fails the synth, not a cold start.

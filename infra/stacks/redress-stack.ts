@@ -76,6 +76,7 @@ export class RedressStack extends Stack {
       mail: this.mail,
       timeZone: intakeSettings.timeZone,
       staffDirectory: props.staffDirectory,
+      routingRules: props.routingRules,
     });
     this.staffIdentity = new StaffIdentity(this, 'StaffIdentity', props.staffIdentity);
     this.intakeApi = new IntakeApi(this, 'IntakeApi', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
@@ -98,6 +99,7 @@ const applyWith = (store: CaseStore) =>
     watcher: new RecordingWatcher(),
     settings: defaultIntakeSettings,
     routing: sampleRoutingRules,
+    branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
     sentMessages: new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName),
     sesRegion: 'cn-north-1',
     complaintsAddress: 'complaints@bank.example',

@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
+import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
@@ -27,16 +28,19 @@ const watcher = new RecordingWatcher();
 const clock = settableClock(NOW);
 let worker: ReturnType<typeof createIntakeWorkerHandler>;
 let sentMessages: DynamoDbSentMessageIndex;
+let branches: DynamoDbBranchDirectory;
 
 beforeAll(async () => {
   tables = await createIntakeTables('worker-handler');
   sentMessages = new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName);
+  branches = new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName);
   worker = createIntakeWorkerHandler({
     store: tables.store,
     mailer,
     clock,
     settings,
     routing: sampleRoutingRules,
+    branches,
     complaintsAddress: COMPLAINTS_ADDRESS,
     idempotencyStore: tables.newIdempotencyStore(),
     sentMessages,
@@ -303,6 +307,32 @@ describe('intake worker: the acknowledgement', () => {
     expect(mail.text).toContain('请联系广州天河支行（电子邮箱：duty.gz003@bank.example');
     expect(mail.text).toContain('Reply due by: 8 December 2026, 23:59 (UTC+8)');
     expect(mail.text).toContain('答复期限：2026年12月8日 23:59（北京时间）');
+  });
+
+  it('routes to the duty desk of a branch the admin added, with the address the admin gave', async () => {
+    await branches.put(
+      'HZ-010',
+      {
+        name: 'Hangzhou Xihu Sub-branch',
+        contacts: {
+          dutyDesk: 'duty.hz010@bank.example',
+          branchHead: 'head.hz010@bank.example',
+          operationsSupervisor: 'ops.hz010@bank.example',
+          deputyPresident: 'deputy.president@bank.example',
+          president: 'president@bank.example',
+        },
+      },
+      new Date(RECEIVED),
+    );
+    const seeded = await seed({
+      language: 'en',
+      branchCode: 'HZ-010',
+      customer: { name: 'Li Wei', email: 'new.branch@example.com' },
+    });
+    await run(sqsEvent(sqsRecord(messageFor(seeded))));
+    expect((await tables.store.get(seeded.reference))?.firstResponder).toBe('desk:HZ-010');
+    const [mail] = mailer.sentTo('new.branch@example.com');
+    expect(mail?.text).toContain('please contact Hangzhou Xihu Sub-branch (e-mail: duty.hz010@bank.example');
   });
 
   it('links to the site rather than a status page when the message carries no token (a re-drive)', async () => {

@@ -84,7 +84,7 @@ describe('SLA workflow through the local server', () => {
 });
 
 describe('who the ladder notices go to', () => {
-  it('follows the branch contacts the admin keeps, from the next notice on', async () => {
+  it('follows the duty desk and ladder contacts the admin keeps, from the next notice on', async () => {
     const token = z
       .object({ token: z.string() })
       .parse((await request(`${runtime.url}/_local/token?user=admin`)).json).token;
@@ -94,7 +94,7 @@ describe('who the ladder notices go to', () => {
       body: JSON.stringify({
         name: 'Shanghai Pudong sub-branch',
         contacts: {
-          dutyDesk: 'duty.sh002@bank.example',
+          dutyDesk: 'new.duty.sh002@bank.example',
           branchHead: 'new.head.sh002@bank.example',
           operationsSupervisor: 'ops.sh002@bank.example',
           deputyPresident: 'deputy.president@bank.example',
@@ -116,10 +116,13 @@ describe('who the ladder notices go to', () => {
     await runtime.settle();
     await moveClock({ advance: 'P16D' });
 
-    const escalation = (await mail()).find(
-      (m) => m.subject.includes(`[${reference}]`) && /升级|escalat/i.test(m.subject),
-    );
-    expect(escalation?.to).toContain('new.head.sh002@bank.example');
-    expect(escalation?.to).not.toContain('head.sh002@bank.example');
+    const sent = await mail();
+    const about = (needle: RegExp) =>
+      sent.find((m) => m.subject.includes(`[${reference}]`) && needle.test(m.subject));
+    expect(about(/督办|remind/i)?.to).toEqual(['new.duty.sh002@bank.example']);
+    expect(about(/升级|escalat/i)?.to.sort()).toEqual([
+      'new.duty.sh002@bank.example',
+      'new.head.sh002@bank.example',
+    ]);
   });
 });

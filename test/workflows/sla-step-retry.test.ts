@@ -6,6 +6,7 @@ import { VirtualClock } from '../../infra/local/virtual-clock.js';
 import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import type { Mailer, OutgoingMail } from '../../shared/adapters/ses/mailer.js';
+import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
 import { sampleStaffDirectory } from '../../shared/config/staff-directory.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
@@ -82,6 +83,7 @@ describe('an SLA step whose mail fails', () => {
       clock,
       ladder: defaultEscalationLadder,
       directory: sampleStaffDirectory,
+      routing: sampleRoutingRules,
       branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
       timeZone: 'Asia/Shanghai',
       sentMessages: new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName),

@@ -1,4 +1,5 @@
 import type { RoutingRules } from '../../config/routing-rules.js';
+import type { Branch } from '../../schemas/staff-branch-schema.js';
 import type { RegisterCommand } from '../case/case-commands.js';
 import type { ComplaintCase } from '../case/case-types.js';
 import { defaultPriorityRules, type PriorityRules, priorityFor } from '../case/priority-rules.js';
@@ -6,6 +7,8 @@ import { firstResponderDesk } from './first-responder.js';
 
 export interface RegistrationContext {
   routing: RoutingRules;
+  /** The complaint's branch as the admin keeps it, when it is registered. */
+  branch?: Branch;
   priorityRules?: PriorityRules;
   /** Whether the same customer complained in the last 12 months (looked up by the caller). */
   repeatComplainant: boolean;
@@ -24,7 +27,7 @@ export const repeatWindowStart = (receivedAt: string): string => {
  * the duty desk.
  */
 export const registrationPlan = (c: ComplaintCase, context: RegistrationContext): RegisterCommand => {
-  const desk = firstResponderDesk(context.routing, c.branchCode);
+  const desk = firstResponderDesk(context.routing, c.branchCode, context.branch);
   return {
     type: 'register',
     firstResponder: c.takenBy ?? desk.id,
