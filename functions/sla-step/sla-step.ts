@@ -12,7 +12,7 @@ import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
+import { configuredDeskEmail, firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
 import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
@@ -68,8 +68,12 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
   ): Promise<string[]> => {
     const branch = c.branchCode === undefined ? undefined : await deps.branches.get(c.branchCode);
     const desk = firstResponderDesk(deps.routing, c.branchCode, branch);
+    // The case's own branch desk as the admin keeps it; another desk (before a transfer) as
+    // configured; a person from the staff directory.
     const personal = (staffId: string) =>
-      staffId === desk.id ? desk.email : staffEmail(deps.directory, staffId);
+      staffId === desk.id
+        ? desk.email
+        : (configuredDeskEmail(deps.routing, staffId) ?? staffEmail(deps.directory, staffId));
     const emails = roles.flatMap((recipient) => {
       const email =
         recipient.staffId !== undefined

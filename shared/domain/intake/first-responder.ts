@@ -25,3 +25,9 @@ export const firstResponderDesk = (
     ...(configured?.phone === undefined ? {} : { phone: configured.phone }),
   };
 };
+
+/** The configured address of a desk by its id (the consumer-protection desk or a branch's). */
+export const configuredDeskEmail = (rules: RoutingRules, deskId: string): string | undefined =>
+  [rules.consumerProtectionDesk, ...Object.values(rules.branches).map((branch) => branch.dutyDesk)].find(
+    (desk) => desk.id === deskId,
+  )?.email;
