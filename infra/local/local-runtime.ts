@@ -258,9 +258,10 @@ export const startLocalRuntime = async (
 
     const redrive = () => redriveUnregistered({ store, queue, clock });
     const deliveryEvents = createDeliveryEventsHandler({ store, sentMessages, clock });
-    const flushDeliveries = () =>
-      mailer.flush(deliveryEvents, () => localLambdaContext('delivery-events', 30));
-    const deliveryTimer = setInterval(() => void flushDeliveries(), 1000);
+    const flushDeliveries = (minAgeMs?: number) =>
+      mailer.flush(deliveryEvents, () => localLambdaContext('delivery-events', 30), minAgeMs);
+    // In the background, only mail sent a while ago: its sender has stored the Message-ID.
+    const deliveryTimer = setInterval(() => void flushDeliveries(500), 1000);
     deliveryTimer.unref();
     stoppers.push(async () => clearInterval(deliveryTimer));
 
