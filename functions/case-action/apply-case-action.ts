@@ -7,14 +7,15 @@ import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
 import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { needsNewWatch, nextWakeAt } from '../../shared/domain/sla/sla-due.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
+import { lookUpBranchDesk } from '../../shared/intake/branch-desk.js';
 import type { RenderedEmail } from '../../shared/templates/bilingual-email.js';
 import {
   type CustomerNoticeInput,
@@ -107,9 +108,6 @@ const onlyProofSince = async (
   return tail.length === changes && tail.every((event) => event.kind.startsWith('case.notice_'));
 };
 
-/** A system writer (delivery proof, SLA step) may land between our read and write; read again. */
-const MAX_ATTEMPTS = 4;
-
 /**
  * A staff action on a case: apply the lifecycle rule, store it conditionally on the version
  * read (a stale version is refused, never merged), start a newer SLA watch when the next due
@@ -117,19 +115,17 @@ const MAX_ATTEMPTS = 4;
  */
 export const createApplyCaseAction = (deps: CaseActionDependencies) => {
   /**
-   * Read, apply and store conditionally on the version read. A conflict at the write means
-   * someone else changed the case in between: start over from a fresh read, where the
-   * caller's `expectedVersion` is checked again, so a person's change is never overwritten.
+   * A system writer (delivery proof, SLA step) may land between the read and the write; the
+   * update then decides again from a fresh read, where the caller's `expectedVersion` is checked
+   * again, so a person's change is never overwritten.
    */
-  const applyAndStore = async (
+  const applyAndStore = (
     reference: string,
     command: CaseCommand,
     actor: Actor,
     expectedVersion: number | undefined,
-  ) => {
-    for (let attempt = 1; ; attempt += 1) {
-      const before = await deps.store.get(reference);
-      if (before === undefined) return undefined;
+  ) =>
+    updateCase(deps.store, reference, async (before) => {
       // A caller who saw an older version decided on stale facts: refuse before applying anything.
       if (expectedVersion !== undefined && expectedVersion !== before.version) {
         if (!(await onlyProofSince(deps.store, before, expectedVersion))) {
@@ -148,15 +144,11 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
       const after: ComplaintCase = restartWatch
         ? { ...result.case, slaGeneration: (before.slaGeneration ?? 1) + 1 }
         : result.case;
-      try {
-        await deps.store.save(after, before.version, result.events);
-      } catch (error) {
-        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-      return { before, after, now, restartWatch, wakeAt: nextWakeAt(after, context) };
-    }
-  };
+      return {
+        write: { case: after, events: result.events },
+        value: { before, after, now, restartWatch, wakeAt: nextWakeAt(after, context) },
+      };
+    });
 
   return async (reference: string, command: CaseCommand, actor: Actor, expectedVersion?: number) => {
     const stored = await applyAndStore(reference, command, actor, expectedVersion);
@@ -168,8 +160,7 @@ export const createApplyCaseAction = (deps: CaseActionDependencies) => {
 
     const email = after.customer.email;
     if (email !== undefined) {
-      const branch = after.branchCode === undefined ? undefined : await deps.branches.get(after.branchCode);
-      const desk = firstResponderDesk(deps.routing, after.branchCode, branch);
+      const { desk } = await lookUpBranchDesk(deps.branches, deps.routing, after.branchCode);
       const notice = customerNotice(
         before,
         after,

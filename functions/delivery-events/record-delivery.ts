@@ -1,8 +1,9 @@
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import { deliveryOnLedger } from '../../shared/domain/case/case-delivery.js';
-import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { Actor } from '../../shared/domain/case/case-types.js';
+import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
@@ -21,7 +22,6 @@ export type DeliveryResult =
   | { result: 'unknown_message' | 'unknown_case'; reference?: string };
 
 const deliveryActor: Actor = { id: 'system:delivery-events', kind: 'system' };
-const MAX_ATTEMPTS = 5;
 
 /**
  * Records one SES report on the case the mail was sent for. Idempotent: the ledger is read at
@@ -42,31 +42,28 @@ export const createRecordDelivery = (deps: DeliveryEventDependencies) => {
       return { result: 'unknown_message' };
     }
 
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await deps.store.get(reference);
-      if (current === undefined) {
-        logger.warn('delivery report for a case that does not exist', { reference, ...facts });
-        return { result: 'unknown_case', reference };
-      }
+    const outcome = await updateCase(deps.store, reference, async (current) => {
       if (deliveryOnLedger(await deps.store.listEvents(reference), command)) {
-        logger.info('delivery report already recorded', { reference, ...facts });
-        return { result: 'already_recorded', reference };
+        return { value: 'already_recorded' as const };
       }
       const result = applyCommand(current, command, {
         actor: deliveryActor,
         now: deps.clock.now(),
         deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
       });
-      try {
-        await deps.store.save(result.case, current.version, result.events);
-      } catch (error) {
-        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-      if (command.outcome === 'delivered') logger.info('notice delivered', { reference, ...facts });
-      // Someone may not have been told: staff see it on the ledger, operators in the logs.
-      else logger.warn('notice not delivered', { reference, ...facts });
-      return { result: 'recorded', reference };
+      return { write: result, value: 'recorded' as const };
+    });
+    if (outcome === undefined) {
+      logger.warn('delivery report for a case that does not exist', { reference, ...facts });
+      return { result: 'unknown_case', reference };
     }
+    if (outcome === 'already_recorded') {
+      logger.info('delivery report already recorded', { reference, ...facts });
+      return { result: 'already_recorded', reference };
+    }
+    if (command.outcome === 'delivered') logger.info('notice delivered', { reference, ...facts });
+    // Someone may not have been told: staff see it on the ledger, operators in the logs.
+    else logger.warn('notice not delivered', { reference, ...facts });
+    return { result: 'recorded', reference };
   };
 };

@@ -10,8 +10,9 @@ import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { StoredAttachment } from '../../shared/domain/case/case-commands.js';
 import { IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
 import { caseEventKinds } from '../../shared/domain/case/case-event-kinds.js';
-import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { CaseEvent, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { checkAttachments } from '../../shared/domain/mail-intake/check-attachments.js';
 import { classifyInbound } from '../../shared/domain/mail-intake/classify-inbound.js';
@@ -63,8 +64,6 @@ export class MailIntakeFailedError extends Error {
   override readonly name = 'MailIntakeFailedError';
 }
 
-const MAX_ATTEMPTS = 5;
-
 interface CaseSummary {
   reference: string;
   customerEmail?: string;
@@ -114,9 +113,7 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
   const attach = async (reference: string, mail: InboundMail, mailKey: string): Promise<boolean> => {
     const { accepted, refused } = checkAttachments(mail.attachments);
     const attachments = await storeAttachments(accepted, reference, mailKey);
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await deps.store.get(reference);
-      if (current === undefined) return false;
+    const attached = await updateCase(deps.store, reference, (current) => {
       try {
         const result = applyCommand(
           current,
@@ -134,14 +131,13 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
             deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
           },
         );
-        await deps.store.save(result.case, current.version, result.events);
-        return true;
+        return { write: result, value: true };
       } catch (error) {
-        if (error instanceof IllegalTransitionError) return false;
-        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        if (error instanceof IllegalTransitionError) return { value: false };
         throw error;
       }
-    }
+    });
+    return attached ?? false;
   };
 
   const openCase = async (mail: InboundMail, mailKey: string, claimsToReplyTo?: string): Promise<string> => {

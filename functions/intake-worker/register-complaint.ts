@@ -5,21 +5,22 @@ import type { Mailer } from '../../shared/adapters/ses/mailer.js';
 import { sesMessageIdHeader } from '../../shared/adapters/ses/ses-message-id.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { statusPath } from '../../shared/config/intake-settings.js';
-import type { RoutingRules } from '../../shared/config/routing-rules.js';
+import type { Desk, RoutingRules } from '../../shared/config/routing-rules.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
-import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import { firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
 import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/registration-plan.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
+import { lookUpBranchDesk } from '../../shared/intake/branch-desk.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 import { renderAcknowledgement } from '../../shared/templates/acknowledgement.js';
 
@@ -52,11 +53,6 @@ export class CaseNotFoundError extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 5;
-
-const branchOf = (branches: Pick<BranchDirectory, 'get'>, code: string | undefined) =>
-  code === undefined ? Promise.resolve(undefined) : branches.get(code);
-
 /**
  * Registers a received complaint and acknowledges it. Safe to run any number of times for the
  * same message: each step checks what is already done, every write is conditional on the
@@ -67,25 +63,18 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
     reference: string,
     decide: (c: ComplaintCase) => CaseCommand | undefined,
   ): Promise<ComplaintCase> => {
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await deps.store.get(reference);
-      if (current === undefined) throw new CaseNotFoundError(reference);
+    const updated = await updateCase(deps.store, reference, (current) => {
       const command = decide(current);
-      if (command === undefined) return current;
+      if (command === undefined) return { value: current };
       const result = applyCommand(current, command, {
         actor: worker,
         now: deps.clock.now(),
         deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
       });
-      try {
-        await deps.store.save(result.case, current.version, result.events);
-        return result.case;
-      } catch (error) {
-        // Someone else changed the case meanwhile: read it again and decide afresh.
-        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-    }
+      return { write: result, value: result.case };
+    });
+    if (updated === undefined) throw new CaseNotFoundError(reference);
+    return updated;
   };
 
   const idempotency = new IdempotencyConfig({
@@ -93,17 +82,18 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
     expiresAfterSeconds: 7 * 24 * 3600,
   });
   const sendAcknowledgement = makeIdempotent(
-    async (request: { reference: string; trackingToken?: string }): Promise<{ messageId: string } | null> => {
+    async (request: {
+      reference: string;
+      trackingToken?: string;
+      /** The desk named as the contact; not part of the idempotency key (the reference is). */
+      desk: Desk;
+    }): Promise<{ messageId: string } | null> => {
       const current = await deps.store.get(request.reference);
       if (current === undefined) throw new CaseNotFoundError(request.reference);
       const email = current.customer.email;
       const decideBy = current.deadlines?.decideBy;
       if (email === undefined || decideBy === undefined) return null;
-      const desk = firstResponderDesk(
-        deps.routing,
-        current.branchCode,
-        await branchOf(deps.branches, current.branchCode),
-      );
+      const { desk } = request;
       const statusUrl =
         request.trackingToken === undefined
           ? `${deps.settings.publicBaseUrl}/`
@@ -134,6 +124,7 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
     const { reference } = message;
     const current = await deps.store.get(reference);
     if (current === undefined) throw new CaseNotFoundError(reference);
+    const { branch, desk } = await lookUpBranchDesk(deps.branches, deps.routing, current.branchCode);
     let registered = current;
     if (current.status === 'received') {
       const earlier = await deps.store.findByCustomer(
@@ -141,7 +132,6 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
         repeatWindowStart(current.receivedAt),
       );
       const repeatComplainant = earlier.some((other) => other !== reference);
-      const branch = await branchOf(deps.branches, current.branchCode);
       registered = await apply(reference, (latest) =>
         latest.status === 'received'
           ? registrationPlan(latest, {
@@ -162,7 +152,7 @@ export const createRegisterComplaint = (deps: RegisterComplaintDependencies) => 
     }
 
     if (registered.acknowledgedAt !== undefined || registered.customer.email === undefined) return registered;
-    const sent = await sendAcknowledgement({ reference, trackingToken: message.trackingToken });
+    const sent = await sendAcknowledgement({ reference, trackingToken: message.trackingToken, desk });
     if (sent === null) return registered;
     await deps.sentMessages.remember(sesMessageIdHeader(sent.messageId, deps.sesRegion), reference);
     return apply(reference, (c) =>

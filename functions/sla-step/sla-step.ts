@@ -8,11 +8,12 @@ import { ladderEmail, type StaffDirectory, staffEmail } from '../../shared/confi
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import { CaseRuleError } from '../../shared/domain/case/case-errors.js';
-import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
+import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import { configuredDeskEmail, firstResponderDesk } from '../../shared/domain/intake/first-responder.js';
+import { configuredDeskEmail } from '../../shared/domain/intake/first-responder.js';
 import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
 import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
 import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
@@ -20,6 +21,7 @@ import type { SlaAction } from '../../shared/domain/sla/sla-types.js';
 import { branchLadderContact } from '../../shared/domain/staff/branch-contacts.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
+import { lookUpBranchDesk } from '../../shared/intake/branch-desk.js';
 import { logger } from '../../shared/observability/logger.js';
 import { slaNotice } from '../../shared/templates/sla-notices.js';
 
@@ -50,7 +52,6 @@ export interface SlaStepInput {
 export type SlaStepOutput = SlaStepInput & { watch: 'watching' | 'paused' | 'finished' | 'superseded' };
 
 const workflowActor: Actor = { id: 'system:sla-workflow', kind: 'system' };
-const MAX_ATTEMPTS = 5;
 
 const actionKey = (reference: string, action: SlaAction): string =>
   `${reference}|${action.kind}|${action.dueAt}|${action.kind === 'escalate' ? action.toLevel : ''}`;
@@ -66,8 +67,7 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     c: ComplaintCase,
     roles: ReadonlyArray<{ role: string; staffId?: string }>,
   ): Promise<string[]> => {
-    const branch = c.branchCode === undefined ? undefined : await deps.branches.get(c.branchCode);
-    const desk = firstResponderDesk(deps.routing, c.branchCode, branch);
+    const { branch, desk } = await lookUpBranchDesk(deps.branches, deps.routing, c.branchCode);
     // The case's own branch desk as the admin keeps it; another desk (before a transfer) as
     // configured; a person from the staff directory.
     const personal = (staffId: string) =>
@@ -112,10 +112,8 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     { persistenceStore: deps.idempotencyStore, config: idempotency, keyPrefix: 'sla-notice' },
   );
 
-  const record = async (reference: string, action: SlaAction): Promise<ComplaintCase | undefined> => {
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await deps.store.get(reference);
-      if (current === undefined) return undefined;
+  const record = (reference: string, action: SlaAction): Promise<ComplaintCase | undefined> =>
+    updateCase(deps.store, reference, (current) => {
       try {
         const result = applyCommand(current, slaCommandFor(action), {
           actor: workflowActor,
@@ -123,16 +121,13 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
           deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
           ladder: deps.ladder,
         });
-        await deps.store.save(result.case, current.version, result.events);
-        return result.case;
+        return { write: result, value: result.case };
       } catch (error) {
         // Already recorded by an earlier try of this step: the notice may still be owed.
-        if (error instanceof CaseRuleError) return current;
-        if (error instanceof StaleCaseVersionError && attempt < MAX_ATTEMPTS) continue;
+        if (error instanceof CaseRuleError) return { value: current };
         throw error;
       }
-    }
-  };
+    });
 
   return async (input: SlaStepInput, lambdaContext?: Context): Promise<SlaStepOutput> => {
     if (lambdaContext !== undefined) idempotency.registerLambdaContext(lambdaContext);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Where staff notices go: named staff and desks by id, and for each branch the people on its
- * escalation ladder (网点负责人, 营运主管, 分管行长, 行长). Head-office contacts stand in for a
- * branch that names nobody for a rung. Data, so a bank maintains it without a release; the
- * staff API will keep it in the table.
+ * Where staff notices go when the branches the admin keeps through the staff API do not say:
+ * named staff by id, and for each branch the people on its escalation ladder (网点负责人, 营运主管,
+ * 分管行长, 行长). Head-office contacts stand in for a branch that names nobody for a rung. Desks
+ * come from the routing rules and the kept branches. Data, so a bank maintains it without a release.
  */
 const ladderContactsSchema = z.record(z.string(), z.email());
 
@@ -17,12 +17,8 @@ export const staffDirectorySchema = z.strictObject({
 export type StaffDirectory = z.infer<typeof staffDirectorySchema>;
 
 export const sampleStaffDirectory: StaffDirectory = {
-  staff: {
-    'desk:consumer-protection': { name: '消费者权益保护部', email: 'consumer-protection@bank.example' },
-    'desk:BJ-001': { name: '北京分行营业部值班台', email: 'duty.bj001@bank.example' },
-    'desk:SH-002': { name: '上海浦东支行值班台', email: 'duty.sh002@bank.example' },
-    'desk:GZ-003': { name: '广州天河支行值班台', email: 'duty.gz003@bank.example' },
-  },
+  // Desks come from the routing rules and the branches the admin keeps; no named staff in the sample.
+  staff: {},
   branches: {
     'BJ-001': {
       ladder: {
