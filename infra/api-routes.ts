@@ -86,8 +86,6 @@ export const apiFunctions: Record<ApiFunctionName, ApiFunctionSpec> = {
     caseAccess: 'read-write',
     sendsToIntakeQueue: false,
     usesIdempotencyTable: false,
-    sendsMail: true,
-    startsSlaWatch: true,
   },
   // Branch items live in the case table; only admins write them (checked in the handler).
   branches: {

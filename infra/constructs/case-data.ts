@@ -91,6 +91,8 @@ export class CaseData extends Construct {
       encryptionKey: this.encryptionKey,
       deletionProtection,
       removalPolicy,
+      // Outbox records reach the effects processor through the stream.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
     });
 
     // Projection ALL: the shared description carries no projection, so the local table projects

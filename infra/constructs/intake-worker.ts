@@ -1,28 +1,22 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import type { CaseData } from './case-data.js';
-import type { ComplaintMail } from './complaint-mail.js';
-import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment, routingEnvironment } from './intake-environment.js';
+import { routingEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
-import type { SlaWatch } from './sla-watch.js';
 
 export const intakeWorkerEntry = 'functions/intake-worker/handler.ts';
 
 export interface IntakeWorkerProps {
   readonly caseData: CaseData;
-  readonly idempotencyData: IdempotencyData;
   /** Source of the batches; its settings give the worker's timeout and batching. */
   readonly intakeQueue: IntakeQueue;
-  readonly mail: ComplaintMail;
-  readonly intakeSettings: IntakeSettings;
-  /** Every registered case gets its SLA watch started here; the worker may start, not stop, one. */
-  readonly slaWatch: SlaWatch;
+  /** Seals the customer's status token into the acknowledgement the registration owes. */
+  readonly tokenSealSecret: secretsmanager.ISecret;
   /** First-responder routing; the handler's sample rules apply when unset. */
   readonly routingRules?: RoutingRules;
   /** @default 512 */
@@ -53,18 +47,14 @@ export class IntakeWorker extends Construct {
 
     const environment: Record<string, string> = {
       TABLE_NAME: props.caseData.table.tableName,
-      IDEMPOTENCY_TABLE_NAME: props.idempotencyData.table.tableName,
-      ...intakeSettingsEnvironment(props.intakeSettings),
-      SENDER_ADDRESS: props.mail.senderAddress,
-      COMPLAINTS_ADDRESS: props.mail.complaintsAddress,
-      SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
-      SLA_STATE_MACHINE_ARN: props.slaWatch.stateMachine.stateMachineArn,
+      TOKEN_SEAL_SECRET_ARN: props.tokenSealSecret.secretArn,
       ...routingEnvironment(props.routingRules),
     };
 
     this.worker = new RedressFunction(this, 'Worker', {
       entry: intakeWorkerEntry,
-      description: 'Registers received complaints: first responder, deadlines, acknowledgement',
+      description:
+        'Registers received complaints: first responder, deadlines, the watch and acknowledgement owed',
       memorySize: props.memorySize ?? 512,
       timeout: Duration.seconds(settings.workerTimeoutSeconds),
       environment,
@@ -73,9 +63,7 @@ export class IntakeWorker extends Construct {
     });
 
     props.caseData.grantReadWriteCases(this.worker.role);
-    props.idempotencyData.grantReadWriteRecords(this.worker.role);
-    props.mail.grantSend(this.worker.role);
-    props.slaWatch.grantStartWatch(this.worker.role);
+    props.tokenSealSecret.grantRead(this.worker.role);
 
     // Also grants the worker receive/delete/change-visibility on this queue only.
     this.worker.function.addEventSource(

@@ -5,37 +5,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { RoutingRules } from '../../shared/config/routing-rules.js';
-import { type StaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
 import type { CaseData } from './case-data.js';
-import type { ComplaintMail } from './complaint-mail.js';
-import type { IdempotencyData } from './idempotency-data.js';
-import { routingEnvironment } from './intake-environment.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import { SlaWorkflow } from './sla-workflow.js';
 
 export const slaStepEntry = 'functions/sla-step/handler.ts';
 
-/**
- * Lambda refuses a function whose variables together exceed 4 KB, but only at deploy time.
- * The directory is the one variable that grows with the bank; the rest is kept room for the
- * table names, addresses and Powertools settings.
- */
-export const maxStaffDirectoryBytes = 3 * 1024;
-
 export interface SlaWatchProps {
   /** The step re-reads each case and records what fell due on it. */
   readonly caseData: CaseData;
-  /** Each notice is claimed here first, so a retried step never mails twice. */
-  readonly idempotencyData: IdempotencyData;
-  /** Breach, reminder and escalation notices go out as this identity and configuration set. */
-  readonly mail: ComplaintMail;
-  /** IANA zone of the bank: working days and the dates in notices are the bank's. */
-  readonly timeZone: string;
-  /** Whose duty desk answers first at each branch; the handler's sample rules apply when unset. */
-  readonly routingRules?: RoutingRules;
-  /** Who gets staff notices; the handler's sample directory applies when unset. */
-  readonly staffDirectory?: StaffDirectory;
   /** Retries of a failed step before the execution fails. @default 3 */
   readonly stepRetries?: number;
   /** First retry interval, doubled on each retry. @default 30 seconds */
@@ -48,8 +26,8 @@ export interface SlaWatchProps {
 
 /**
  * Flow 5: the step Lambda and the Standard state machine that runs it once per due time of a
- * case. The state machine may invoke the step and nothing else; the step reads and writes cases,
- * claims idempotency records and sends mail, but cannot start or stop watches itself.
+ * case. The state machine may invoke the step and nothing else; the step reads and writes cases
+ * (the notices it owes go with its writes to the outbox) and cannot mail, start or stop watches.
  */
 export class SlaWatch extends Construct {
   readonly step: RedressFunction;
@@ -60,29 +38,11 @@ export class SlaWatch extends Construct {
   constructor(scope: Construct, id: string, props: SlaWatchProps) {
     super(scope, id);
 
-    const environment: Record<string, string> = {
-      TABLE_NAME: props.caseData.table.tableName,
-      IDEMPOTENCY_TABLE_NAME: props.idempotencyData.table.tableName,
-      SENDER_ADDRESS: props.mail.senderAddress,
-      SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
-      BANK_TIME_ZONE: props.timeZone,
-      ...routingEnvironment(props.routingRules),
-    };
-    if (props.staffDirectory !== undefined) {
-      // Parsed here as the handler parses it, so a bad directory fails the synth, not a cold start.
-      const directory = JSON.stringify(staffDirectorySchema.parse(props.staffDirectory));
-      const bytes = Buffer.byteLength(directory);
-      if (bytes > maxStaffDirectoryBytes) {
-        throw new Error(
-          `SlaWatch: the staff directory is ${bytes} bytes as JSON; at most ${maxStaffDirectoryBytes} fit in the Lambda environment`,
-        );
-      }
-      environment.STAFF_DIRECTORY = directory;
-    }
-
+    const environment: Record<string, string> = { TABLE_NAME: props.caseData.table.tableName };
     this.step = new RedressFunction(this, 'Step', {
       entry: slaStepEntry,
-      description: 'SLA watch step: re-reads a case, records and notifies what fell due, says when to wake',
+      description:
+        'SLA watch step: re-reads a case, records what fell due with the notices owed, says when to wake',
       memorySize: 512,
       timeout: Duration.seconds(60),
       environment,
@@ -90,8 +50,6 @@ export class SlaWatch extends Construct {
       logRetention: props.logRetention,
     });
     props.caseData.grantReadWriteCases(this.step.role);
-    props.idempotencyData.grantReadWriteRecords(this.step.role);
-    props.mail.grantSend(this.step.role);
 
     const workflow = new SlaWorkflow(this, 'Workflow', {
       stepFunction: this.step.function,

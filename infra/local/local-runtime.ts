@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createBranchesHandler } from '../../functions/branches/create-handler.js';
 import { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
 import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/create-handler.js';
+import { createEffectsHandler } from '../../functions/effects-processor/create-handler.js';
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
 import { createGetCaseHandler } from '../../functions/get-case/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
@@ -29,8 +33,10 @@ import {
   DynamoDbSentMessageIndex,
 } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createS3Client, S3ObjectStore } from '../../shared/adapters/s3/object-store.js';
+import { type TokenSealer, tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { effectsStreamSettings } from '../../shared/config/effects-stream-settings.js';
 import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
@@ -41,6 +47,7 @@ import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
+import { createContactDirectory } from '../../shared/notices/contact-directory.js';
 import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { clockRoutes } from './clock-routes.js';
@@ -61,6 +68,7 @@ import { LocalSlaRunner, type SlaStepInput } from './sla-runner.js';
 import { synthesizeSlaDefinition } from './sla-workflow-definition.js';
 import { inboundObjectKey, startSmtpReceiver } from './smtp-receiver.js';
 import { startSqsLocal } from './sqs-local.js';
+import { StreamPoller } from './stream-poller.js';
 import { VirtualClock } from './virtual-clock.js';
 
 export interface LocalRuntime {
@@ -83,6 +91,8 @@ export interface LocalRuntime {
   slaFailures: ReadonlyArray<{ name: string; error: string }>;
   /** Inbound mail the gateway failed on after its retries (the deployed failure destination). */
   mailDeadLetters: ReadonlyArray<{ error: string }>;
+  /** Outbox records the effects processor failed on after its retries (the failure destination). */
+  effectDeadLetters: ReadonlyArray<{ sequenceNumber: string; error: string }>;
   /** Waits until no inbound mail is being processed, the intake queue is empty and no batch runs. */
   settle(timeoutMs?: number): Promise<void>;
   /** Sends stuck received records to the queue again (the runtime also does this every minute). */
@@ -102,6 +112,16 @@ const closeServer = (server: Server): Promise<void> =>
   });
 
 const REDRIVE_INTERVAL_MS = 60_000;
+
+/**
+ * Locally the status-token sealing key is made once and kept with the data, so a sealed token in
+ * the outbox can still be opened after a restart (in AWS it is a Secrets Manager secret).
+ */
+const localTokenSealer = (dataDir: string): TokenSealer => {
+  const file = join(dataDir, 'token-seal.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return tokenSealerFromKey(readFileSync(file, 'utf8').trim());
+};
 /** The region name local clients use; also what local SES Message-ID headers carry. */
 export const LOCAL_REGION = 'local';
 
@@ -129,10 +149,17 @@ export const startLocalRuntime = async (
     const client = createDynamoDbClient({ endpoint: dynamoDbLocal.endpoint, region: 'local' });
     stoppers.push(async () => client.destroy());
     const idempotencyTableName = `${config.tableName}-idempotency`;
-    await Promise.all([
+    const [{ streamArn }] = await Promise.all([
       ensureCaseTable(client, config.tableName),
       ensureIdempotencyTable(client, idempotencyTableName),
     ]);
+    const streamsClient = new DynamoDBStreamsClient({
+      endpoint: dynamoDbLocal.endpoint,
+      region: LOCAL_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    stoppers.push(async () => streamsClient.destroy());
+    const sealer = localTokenSealer(config.dataDir);
 
     const ses: SesLocal = await startSesLocal(config.sesPort);
     stoppers.push(ses.stop);
@@ -165,19 +192,7 @@ export const startLocalRuntime = async (
 
     // The SLA watch: the synthesized state machine, run on the virtual clock, bound to the same
     // step handler the Lambda runs.
-    const slaStep = createSlaStepHandler({
-      store,
-      mailer,
-      clock,
-      ladder: defaultEscalationLadder,
-      directory: sampleStaffDirectory,
-      routing: sampleRoutingRules,
-      branches,
-      timeZone: defaultIntakeSettings.timeZone,
-      sentMessages,
-      sesRegion: LOCAL_REGION,
-      idempotencyStore: idempotencyStore(),
-    });
+    const slaStep = createSlaStepHandler({ store, clock, ladder: defaultEscalationLadder });
     const slaRunner = new LocalSlaRunner(synthesizeSlaDefinition(), clock, (input) =>
       slaStep(input, localLambdaContext('sla-step', 60)),
     );
@@ -186,18 +201,46 @@ export const startLocalRuntime = async (
 
     const worker = createIntakeWorkerHandler({
       store,
-      mailer,
       clock,
-      settings,
       routing: sampleRoutingRules,
       branches,
+      ladder: defaultEscalationLadder,
+      sealer,
+    });
+
+    // The effects processor on the table's stream, as the deployed event source mapping feeds it.
+    const effects = createEffectsHandler({
+      store,
+      mailer,
+      watcher,
+      clock,
+      contacts: createContactDirectory({
+        branches,
+        routing: sampleRoutingRules,
+        directory: sampleStaffDirectory,
+      }),
+      ladder: defaultEscalationLadder,
+      timeZone: settings.timeZone,
+      publicBaseUrl: settings.publicBaseUrl,
       complaintsAddress: config.complaintsAddress,
-      idempotencyStore: idempotencyStore(),
       sentMessages,
       sesRegion: LOCAL_REGION,
-      watcher,
-      ladder: defaultEscalationLadder,
+      sealer,
+      idempotencyStore: idempotencyStore(),
     });
+    const streamPoller = new StreamPoller({
+      client: streamsClient,
+      streamArn,
+      region: LOCAL_REGION,
+      handler: effects,
+      context: () => localLambdaContext('effects-processor', effectsStreamSettings.processorTimeoutSeconds),
+      batchSize: effectsStreamSettings.batchSize,
+      retryAttempts: effectsStreamSettings.retryAttempts,
+      filterPattern: effectsStreamSettings.filterPattern,
+      checkpointFile: join(config.dataDir, 'effects-stream-position.json'),
+    });
+    streamPoller.start();
+    stoppers.push(() => streamPoller.stop());
     const poller = new QueuePoller({
       client: sqsClient,
       queueUrl: sqs.intakeQueueUrl,
@@ -265,12 +308,15 @@ export const startLocalRuntime = async (
     deliveryTimer.unref();
     stoppers.push(async () => clearInterval(deliveryTimer));
 
-    // Work triggers work (mail -> queue -> worker -> SLA watch -> delivery); rounds until quiet.
+    // Work triggers work (mail -> queue -> worker -> outbox -> SLA watch -> outbox -> delivery);
+    // rounds until quiet.
     const settleAll = async (timeoutMs?: number) => {
       for (let round = 0; round < 3; round += 1) {
         await mailInvoker.settle(timeoutMs);
         await poller.settle(timeoutMs);
+        await streamPoller.settle(timeoutMs);
         await slaRunner.settle(timeoutMs);
+        await streamPoller.settle(timeoutMs);
         await flushDeliveries();
       }
     };
@@ -291,19 +337,7 @@ export const startLocalRuntime = async (
     redriveTimer.unref();
     stoppers.push(async () => clearInterval(redriveTimer));
 
-    const caseAction = createApplyCaseAction({
-      store,
-      mailer,
-      clock,
-      ladder: defaultEscalationLadder,
-      watcher,
-      settings,
-      routing: sampleRoutingRules,
-      branches,
-      sentMessages,
-      sesRegion: LOCAL_REGION,
-      complaintsAddress: config.complaintsAddress,
-    });
+    const caseAction = createApplyCaseAction({ store, clock, ladder: defaultEscalationLadder });
 
     // Branches are data the admin maintains; a fresh table starts with the sample ones, and a
     // restart leaves whatever the admin changed alone.
@@ -380,7 +414,7 @@ export const startLocalRuntime = async (
           return json(200, { token: tokenFor(user), user });
         },
       },
-      ...mailCaptureRoutes(ses.endpoint),
+      ...mailCaptureRoutes(ses.endpoint, () => streamPoller.settle(10_000).catch(() => undefined)),
       ...clockRoutes(clock, () => settleAll()),
     ];
     const server = await startHttpServer(routes, config.port, [api, ...(options.fallbacks ?? [])]);
@@ -403,6 +437,7 @@ export const startLocalRuntime = async (
       smtp: { port: smtp.port, complaintsAddress: config.complaintsAddress },
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
+      effectDeadLetters: streamPoller.deadLetters,
       slaFailures: slaRunner.failures,
       slaTransitions: () => slaRunner.transitions(),
       caseAction,

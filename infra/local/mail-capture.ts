@@ -44,8 +44,22 @@ export const capturedMail = async (sesEndpoint: string): Promise<CapturedMail[]>
     .sort((a, b) => a.at.localeCompare(b.at));
 };
 
-export const mailCaptureRoutes = (sesEndpoint: string): LocalRoute[] => [
-  { method: 'GET', path: '/_local/mail', handle: async () => json(200, await capturedMail(sesEndpoint)) },
+/**
+ * `beforeRead` lets the notices already owed go out first: a notice follows its case change
+ * through the outbox a moment later, and a person reading the mailbox after an action expects it.
+ */
+export const mailCaptureRoutes = (
+  sesEndpoint: string,
+  beforeRead: () => Promise<void> = async () => {},
+): LocalRoute[] => [
+  {
+    method: 'GET',
+    path: '/_local/mail',
+    handle: async () => {
+      await beforeRead();
+      return json(200, await capturedMail(sesEndpoint));
+    },
+  },
   {
     method: 'POST',
     path: '/_local/mail/clear',

@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
@@ -6,10 +7,12 @@ import type { StaffDirectory } from '../../shared/config/staff-directory.js';
 import { CaseData, type CaseDataProps } from '../constructs/case-data.js';
 import { ComplaintMail, type ComplaintMailProps } from '../constructs/complaint-mail.js';
 import { DeliveryEvents } from '../constructs/delivery-events.js';
+import { EffectsProcessor } from '../constructs/effects-processor.js';
 import { EmailGateway } from '../constructs/email-gateway.js';
 import { IdempotencyData } from '../constructs/idempotency-data.js';
 import { type ApiThrottling, IntakeApi } from '../constructs/intake-api.js';
 import { IntakeQueue, type IntakeQueueSettings } from '../constructs/intake-queue.js';
+import { IntakeRedriveSchedule } from '../constructs/intake-redrive-schedule.js';
 import { IntakeWorker } from '../constructs/intake-worker.js';
 import { MailReceiving, type MailReceivingSettings } from '../constructs/mail-receiving.js';
 import { SlaWatch } from '../constructs/sla-watch.js';
@@ -51,10 +54,12 @@ export class RedressStack extends Stack {
   readonly intakeApi: IntakeApi;
   readonly slaWatch: SlaWatch;
   readonly intakeWorker: IntakeWorker;
+  readonly intakeRedriveSchedule: IntakeRedriveSchedule;
   readonly mailReceiving: MailReceiving;
   readonly emailGateway: EmailGateway;
   readonly staffIdentity: StaffIdentity;
   readonly deliveryEvents: DeliveryEvents;
+  readonly effectsProcessor: EffectsProcessor;
 
   constructor(scope: Construct, id: string, props: RedressStackProps = {}) {
     super(scope, id, props);
@@ -70,13 +75,27 @@ export class RedressStack extends Stack {
     this.intakeQueue = new IntakeQueue(this, 'IntakeQueue', { settings: props.intakeQueueSettings });
     this.mail = new ComplaintMail(this, 'ComplaintMail', props.mail);
 
-    this.slaWatch = new SlaWatch(this, 'SlaWatch', {
+    this.slaWatch = new SlaWatch(this, 'SlaWatch', { caseData: this.caseData });
+    // Seals a customer's status token while the acknowledgement waits in the outbox.
+    const tokenSealSecret = new secretsmanager.Secret(this, 'TokenSealSecret', {
+      description: 'Key that seals status tokens in acknowledgements not yet sent',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      encryptionKey: this.caseData.encryptionKey,
+    });
+    Validations.of(tokenSealSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A sealed token lives only until its acknowledgement is sent (seconds); rotating the key would strand the few in flight, and nothing else is protected by it.',
+    });
+    this.effectsProcessor = new EffectsProcessor(this, 'EffectsProcessor', {
       caseData: this.caseData,
       idempotencyData: this.idempotencyData,
       mail: this.mail,
-      timeZone: intakeSettings.timeZone,
-      staffDirectory: props.staffDirectory,
+      slaWatch: this.slaWatch,
+      intakeSettings,
       routingRules: props.routingRules,
+      staffDirectory: props.staffDirectory,
+      tokenSealSecret,
     });
     this.staffIdentity = new StaffIdentity(this, 'StaffIdentity', props.staffIdentity);
     this.intakeApi = new IntakeApi(this, 'IntakeApi', {
@@ -92,12 +111,13 @@ export class RedressStack extends Stack {
     });
     this.intakeWorker = new IntakeWorker(this, 'IntakeWorker', {
       caseData: this.caseData,
-      idempotencyData: this.idempotencyData,
       intakeQueue: this.intakeQueue,
-      mail: this.mail,
-      intakeSettings,
-      slaWatch: this.slaWatch,
+      tokenSealSecret,
       routingRules: props.routingRules,
+    });
+    this.intakeRedriveSchedule = new IntakeRedriveSchedule(this, 'IntakeRedriveSchedule', {
+      caseData: this.caseData,
+      intakeQueue: this.intakeQueue,
     });
     this.mailReceiving = new MailReceiving(this, 'MailReceiving', { ...props.inboundMail, mail: this.mail });
     this.emailGateway = new EmailGateway(this, 'EmailGateway', {
@@ -158,6 +178,11 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'DeliveryEventsDeadLetterQueueUrl', {
       description: 'SES delivery reports that could not be recorded on their case',
       value: this.deliveryEvents.deadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, 'EffectsDeadLetterQueueUrl', {
+      description:
+        'Outbox records (notices, SLA watches) that failed every retry; process them again after fixing the cause',
+      value: this.effectsProcessor.deadLetterQueue.queueUrl,
     });
     new CfnOutput(this, 'EmailGatewayDeadLetterQueueUrl', {
       description:

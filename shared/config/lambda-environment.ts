@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultIntakeSettings, type IntakeSettings } from './intake-settings.js';
 import { type RoutingRules, routingRulesSchema, sampleRoutingRules } from './routing-rules.js';
+import { type StaffDirectory, sampleStaffDirectory, staffDirectorySchema } from './staff-directory.js';
 
 /** Variables every intake-side function reads; the CDK sets them, each function parses them once. */
 export const intakeSettingsVariables = {
@@ -41,3 +42,17 @@ export const routingVariables = {
 
 export const routingRulesFrom = (json: string | undefined): RoutingRules =>
   json === undefined ? sampleRoutingRules : routingRulesSchema.parse(JSON.parse(json));
+
+/** Variables of the functions that name staff (the directory of named staff and head office). */
+export const staffDirectoryVariables = {
+  /** JSON staff directory; the sample applies when unset. */
+  STAFF_DIRECTORY: z.string().optional(),
+};
+
+export const staffDirectoryFrom = (json: string | undefined): StaffDirectory =>
+  json === undefined ? sampleStaffDirectory : staffDirectorySchema.parse(JSON.parse(json));
+
+/** Variables of the functions that seal or unseal a customer's status token in the outbox. */
+export const tokenSealVariables = {
+  TOKEN_SEAL_SECRET_ARN: z.string().startsWith('arn:'),
+};

@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
-import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
-import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
-import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
-import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
 import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
@@ -13,7 +9,6 @@ import { defaultEscalationLadder } from '../../shared/domain/escalation/escalati
 import { settableClock } from '../support/intake-fixtures.js';
 import { createIntakeTables, type IntakeTablesFixture } from '../support/intake-tables.js';
 import { seedReceived } from '../support/received-cases.js';
-import { RecordingMailer, RecordingWatcher } from '../support/recording-ports.js';
 
 const NOW = '2026-11-23T03:00:00.000Z';
 const handler: Actor = { id: 'handler-BJ-001', kind: 'staff' };
@@ -83,6 +78,8 @@ const storeRacedBy = (race: (reference: string) => Promise<void>): CaseStore => 
       return read;
     },
     save: (...args) => tables.store.save(...args),
+    getEffect: (...args) => tables.store.getEffect(...args),
+    completeEffect: (...args) => tables.store.completeEffect(...args),
     listEvents: (reference) => tables.store.listEvents(reference),
     findDue: (...args) => tables.store.findDue(...args),
     findByCustomer: (...args) => tables.store.findByCustomer(...args),
@@ -91,19 +88,7 @@ const storeRacedBy = (race: (reference: string) => Promise<void>): CaseStore => 
 };
 
 const applyWith = (store: CaseStore) =>
-  createApplyCaseAction({
-    store,
-    mailer: new RecordingMailer(),
-    clock,
-    ladder: defaultEscalationLadder,
-    watcher: new RecordingWatcher(),
-    settings: defaultIntakeSettings,
-    routing: sampleRoutingRules,
-    branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
-    sentMessages: new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName),
-    sesRegion: 'cn-north-1',
-    complaintsAddress: 'complaints@bank.example',
-  });
+  createApplyCaseAction({ store, clock, ladder: defaultEscalationLadder });
 
 const kindsOf = async (reference: string): Promise<string[]> =>
   (await tables.store.listEvents(reference)).map((event) => event.kind);

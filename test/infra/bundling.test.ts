@@ -45,6 +45,7 @@ describe('function bundles', () => {
     COMPLAINTS_ADDRESS: 'complaints@bank.example',
     ATTACHMENTS_BUCKET: 'case-attachments',
     SLA_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:sla',
+    TOKEN_SEAL_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:token-seal',
   };
 
   it('bundles every function as index.mjs that loads and exports a handler', async () => {
@@ -53,6 +54,8 @@ describe('function bundles', () => {
       stack.intakeWorker.worker,
       stack.emailGateway.gateway,
       stack.slaWatch.step,
+      stack.effectsProcessor.processor,
+      stack.intakeRedriveSchedule.redrive,
     ];
     for (const fn of functions) {
       const bundle = bundleOf(fn);

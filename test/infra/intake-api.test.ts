@@ -137,12 +137,7 @@ describe('IntakeApi staff authorizer', () => {
     const idempotencyData = new IdempotencyData(stack, 'Idempotency', {
       encryptionKey: caseData.encryptionKey,
     });
-    const slaWatch = new SlaWatch(stack, 'SlaWatch', {
-      caseData,
-      idempotencyData,
-      mail,
-      timeZone: 'Asia/Shanghai',
-    });
+    const slaWatch = new SlaWatch(stack, 'SlaWatch', { caseData });
     new IntakeApi(stack, 'Api', {
       caseData,
       idempotencyData,
@@ -304,13 +299,11 @@ describe('IntakeApi staff functions', () => {
     expect(actions.includes('states:StartExecution'), name).toBe(spec.startsSlaWatch === true);
   });
 
-  it('case-action starts watches on the SLA state machine only', () => {
-    const machineId = cfnLogicalId(stack.slaWatch.stateMachine, sfn.CfnStateMachine);
-    const starting = statementsOfRole(template, roleId('case-action')).filter((statement) =>
-      actionsOf([statement]).includes('states:StartExecution'),
-    );
-    expect(starting.flatMap(resourcesOf)).toEqual([{ Ref: machineId }]);
-    expect(variablesOf('case-action').SLA_STATE_MACHINE_ARN).toEqual({ Ref: machineId });
+  it('case-action neither mails nor starts watches: what an action owes goes to the outbox', () => {
+    const actions = actionsOf(statementsOfRole(template, roleId('case-action')));
+    expect(actions).not.toContain('states:StartExecution');
+    expect(actions).not.toContain('ses:SendEmail');
+    expect(variablesOf('case-action').SLA_STATE_MACHINE_ARN).toBeUndefined();
   });
 });
 

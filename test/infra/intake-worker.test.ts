@@ -150,7 +150,7 @@ describe('IntakeWorker', () => {
     });
   });
 
-  it('reads and writes cases and idempotency records, consumes the queue, sends nothing to it', () => {
+  it('reads and writes cases, consumes the queue, sends nothing to it and mails no one', () => {
     const actions = actionsOf(
       statementsOfRole(template, cfnLogicalId(stack.intakeWorker.worker.role, iam.CfnRole)),
     );
@@ -159,13 +159,14 @@ describe('IntakeWorker', () => {
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
         'sqs:ReceiveMessage',
         'sqs:DeleteMessage',
-        'ses:SendEmail',
       ]),
     );
     expect(actions).not.toContain('sqs:SendMessage');
+    // The acknowledgement and the watch are owed through the outbox, not done here.
+    expect(actions).not.toContain('ses:SendEmail');
+    expect(actions).not.toContain('states:StartExecution');
   });
 });
 
@@ -182,9 +183,8 @@ describe('ComplaintMail send grant', () => {
     const sending = allStatements(template).filter((statement) =>
       actionsOf([statement]).some((action) => action.startsWith('ses:')),
     );
-    // The intake worker (acknowledgements), the SLA step (staff notices) and the staff case
-    // action (extension, pause and decision notices) send; nothing else.
-    expect(sending).toHaveLength(3);
+    // Only the effects processor sends: every notice is an outbox record it processes.
+    expect(sending).toHaveLength(1);
     for (const statement of sending) {
       expect(actionsOf([statement]).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(resourcesOf(statement)).toEqual(expected);

@@ -31,11 +31,13 @@ describe('RedressStack', () => {
       stack.emailGateway.gateway,
       stack.slaWatch.step,
       stack.deliveryEvents.recorder,
+      stack.effectsProcessor.processor,
+      stack.intakeRedriveSchedule.redrive,
     ].map((fn) => cfnLogicalId(fn.function, lambda.CfnFunction));
 
   it('has no Lambda besides the app functions and the S3 notifications custom resource', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 4);
+    expect(appFunctionIds()).toHaveLength(apiFunctionNames.length + 6);
     const helpers = Object.entries(functions).filter(([id]) => !appFunctionIds().includes(id));
     // aws-cdk-lib sets the gateway's bucket notification through this one; anything else sneaking in shows here.
     expect(helpers.map(([, fn]) => fn.Properties.Description)).toEqual([

@@ -86,13 +86,7 @@ const wildcardOnlyActions = [
 const standalone = (props: Partial<SlaWatchProps> = {}): { stack: Stack; watch: SlaWatch } => {
   const stack = new Stack(appWithoutBundling(), 'Watch');
   const caseData = new CaseData(stack, 'CaseData');
-  const watch = new SlaWatch(stack, 'SlaWatch', {
-    caseData,
-    idempotencyData: new IdempotencyData(stack, 'Idempotency', { encryptionKey: caseData.encryptionKey }),
-    mail: new ComplaintMail(stack, 'Mail'),
-    timeZone: 'Asia/Shanghai',
-    ...props,
-  });
+  const watch = new SlaWatch(stack, 'SlaWatch', { caseData, ...props });
   return { stack, watch };
 };
 
@@ -167,72 +161,46 @@ describe('SlaWatch in the stack', () => {
     expect([...new Set(actionsOf(others))].sort()).toEqual([...wildcardOnlyActions].sort());
   });
 
-  it('gives the step function cases, idempotency records and sending, but no Step Functions', () => {
-    const statements = statementsOfRole(template, cfnLogicalId(stack.slaWatch.step.role, iam.CfnRole));
-    const actions = actionsOf(statements);
+  it('gives the step function cases only: no mail, no Step Functions (its notices are outbox records)', () => {
+    const actions = actionsOf(
+      statementsOfRole(template, cfnLogicalId(stack.slaWatch.step.role, iam.CfnRole)),
+    );
     expect(actions).toEqual(
       expect.arrayContaining([
         'dynamodb:GetItem',
         'dynamodb:Query',
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-        'ses:SendEmail',
       ]),
     );
     expect(actions.filter((action) => action.startsWith('states:'))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
     expect(actions).not.toContain('dynamodb:Scan');
-
-    const sending = statements.filter((statement) =>
-      actionsOf([statement]).some((action) => action.startsWith('ses:')),
-    );
-    expect(sending).toHaveLength(1);
-    for (const statement of sending) {
-      expect(resourcesOf(statement)).toEqual([
-        stack.resolve(stack.mail.identity.emailIdentityArn),
-        stack.resolve(stack.mail.configurationSetArn),
-      ]);
-    }
   });
 
-  it('runs the step for at most 60 s on 512 MB, with every variable its handler parses', () => {
+  it('runs the step for at most 60 s on 512 MB, with the variable its handler parses', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Timeout: 60,
       MemorySize: 512,
       Environment: {
-        Variables: Match.objectLike({
-          TABLE_NAME: stack.resolve(stack.caseData.table.tableName),
-          IDEMPOTENCY_TABLE_NAME: stack.resolve(stack.idempotencyData.table.tableName),
-          SENDER_ADDRESS: stack.mail.senderAddress,
-          SES_CONFIGURATION_SET: stack.resolve(stack.mail.configurationSet.configurationSetName),
-          BANK_TIME_ZONE: 'Asia/Shanghai',
-        }),
+        Variables: Match.objectLike({ TABLE_NAME: stack.resolve(stack.caseData.table.tableName) }),
       },
     });
-    const variables =
-      template.findResources('AWS::Lambda::Function')[stepId]?.Properties.Environment?.Variables;
-    // The sample directory applies when none is configured.
-    expect(variables).not.toHaveProperty('STAFF_DIRECTORY');
   });
 
-  it('lets the intake worker start executions of this state machine only', () => {
-    const workerStatements = statementsOfRole(
-      template,
-      cfnLogicalId(stack.intakeWorker.worker.role, iam.CfnRole),
+  it('lets only the effects processor start executions, of this state machine only', () => {
+    const starters = [stack.effectsProcessor.processor.role, stack.intakeWorker.worker.role].map((role) =>
+      statementsOfRole(template, cfnLogicalId(role, iam.CfnRole)).filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith('states:')),
+      ),
     );
-    const starting = workerStatements.filter((statement) =>
-      actionsOf([statement]).some((action) => action.startsWith('states:')),
-    );
-    expect(starting).toHaveLength(1);
-    for (const statement of starting) {
+    const [processor, worker] = starters;
+    expect(worker).toEqual([]);
+    expect(processor).toHaveLength(1);
+    for (const statement of processor ?? []) {
       expect(actionsOf([statement])).toEqual(['states:StartExecution']);
       expect(resourcesOf(statement)).toEqual([{ Ref: machineId }]);
     }
-    const workerId = cfnLogicalId(stack.intakeWorker.worker.function, lambda.CfnFunction);
-    expect(
-      template.findResources('AWS::Lambda::Function')[workerId]?.Properties.Environment.Variables
-        .SLA_STATE_MACHINE_ARN,
-    ).toEqual({ Ref: machineId });
   });
 
   it('raises an alarm on the first execution that fails, times out or is aborted', () => {
@@ -294,33 +262,6 @@ describe('SlaWatch in the stack', () => {
 });
 
 describe('SlaWatch props', () => {
-  it('passes a staff directory as the JSON the handler parses', () => {
-    const { stack, watch } = standalone({ staffDirectory: sampleStaffDirectory });
-    const stepId = cfnLogicalId(watch.step.function, lambda.CfnFunction);
-    const variables =
-      Template.fromStack(stack).findResources('AWS::Lambda::Function')[stepId]?.Properties.Environment
-        .Variables;
-    expect(JSON.parse(String(variables?.STAFF_DIRECTORY))).toEqual(sampleStaffDirectory);
-  });
-
-  it('fails the synth on a staff directory the handler would reject', () => {
-    const broken: StaffDirectory = {
-      ...sampleStaffDirectory,
-      headOffice: { ladder: { president: 'not an address' } },
-    };
-    expect(() => standalone({ staffDirectory: broken })).toThrow(/email/i);
-  });
-
-  it('fails the synth on a staff directory too large for the Lambda environment', () => {
-    const staff: StaffDirectory['staff'] = {};
-    for (let index = 0; index < 100; index += 1) {
-      staff[`desk:${index}`] = { name: `Desk ${index}`, email: `desk-${index}@bank.example` };
-    }
-    expect(() => standalone({ staffDirectory: { ...sampleStaffDirectory, staff } })).toThrow(
-      /staff directory is \d+ bytes/,
-    );
-  });
-
   it('takes the step retries from props', () => {
     const { stack } = standalone({ stepRetries: 5, stepRetryInterval: Duration.seconds(10) });
     const act = stateOf(definitionOf(Template.fromStack(stack)), slaStates.act);

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('createCaseTableInput', () => {
-  it('describes the table from caseTable: on-demand, both indexes projecting everything', () => {
+  it('describes the table from caseTable: on-demand, both indexes projecting everything, a stream of new images', () => {
     const input = createCaseTableInput('cases');
     expect(input.BillingMode).toBe('PAY_PER_REQUEST');
     expect(input.KeySchema).toEqual([
@@ -51,7 +51,8 @@ describe('createCaseTableInput', () => {
     expect(
       input.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.Projection?.ProjectionType]),
     ).toEqual(Object.values(caseTable.indexes).map((index) => [index.indexName, 'ALL']));
-    expect(input.StreamSpecification).toBeUndefined();
+    // The outbox records reach the effects processor through it.
+    expect(input.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
   });
 });
 

@@ -48,6 +48,7 @@ const matrix: Record<CaseCommandType, string> = {
   merge: '              x   x   x   x   .   .   .   .   .',
   record_customer_message: 'x   x   x   x   x   x   .   .   .',
   record_delivery: '    x   x   x   x   x   x   x   x   x',
+  record_notice_sent: 'x   x   x   x   x   x   x   x   x',
 };
 
 const sample: Record<CaseCommandType, CaseCommand> = {
@@ -81,6 +82,13 @@ const sample: Record<CaseCommandType, CaseCommand> = {
     occurredAt: '2026-11-23T02:05:00.000Z',
     recipientDigests: ['0'.repeat(64)],
   },
+  record_notice_sent: {
+    type: 'record_notice_sent',
+    effectId: 'RD-20261123-ABCDEF/v3/0',
+    notice: 'decision',
+    messageId: '010001a2b3c4d5e6-deadbeef-0000-0000-0000-000000',
+    recipients: 1,
+  },
 };
 
 const cells = caseCommandTypes.flatMap((command) => {
@@ -107,7 +115,7 @@ const statusInWords: Record<CaseStatus, string> = {
 describe('illegal moves', () => {
   it('the table covers every command against every status', () => {
     expect(cells).toHaveLength(caseCommandTypes.length * 9);
-    expect(caseCommandTypes).toHaveLength(24);
+    expect(caseCommandTypes).toHaveLength(25);
     for (const row of Object.values(matrix)) expect(row.trim().split(/\s+/)).toHaveLength(columns.length);
   });
 

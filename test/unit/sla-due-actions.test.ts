@@ -114,7 +114,8 @@ describe('decision reminder (督办)', () => {
     const share = (Date.parse(remindAt) - received) / (Date.parse(marchDecideBy) - received);
     expect(share).toBeCloseTo(0.8, 6);
 
-    expect(nextWakeAt(c, sla)).toBe(remindAt);
+    expect(remindAt).toBe('2025-03-15T13:05:59.999Z');
+    expect(nextWakeAt(c, sla)).toBe('2025-03-15T13:06:00.000Z'); // the next whole second
     expect(dueActions(c, plus(remindAt, -1), sla)).toEqual([]);
     expect(dueActions(c, new Date(remindAt), sla)).toEqual([
       { kind: 'decision_reminder', dueAt: remindAt, deadline: marchDecideBy },
@@ -226,7 +227,7 @@ describe('breach and the escalation ladder (逐级上报)', () => {
 
     const { done } = watch(extended, '2025-04-04T00:00:00.000Z');
     expect(done).toEqual([
-      { at: '2025-03-27T13:05:59.999Z', kind: 'decision_reminder', dueAt: '2025-03-27T13:05:59.999Z' },
+      { at: '2025-03-27T13:06:00.000Z', kind: 'decision_reminder', dueAt: '2025-03-27T13:05:59.999Z' },
       { at: '2025-04-02T16:00:00.000Z', kind: 'decision_breach', dueAt: newDecideBy },
       { at: '2025-04-02T16:00:00.000Z', kind: 'escalate', dueAt: newDecideBy, toLevel: 3 },
     ]);

@@ -3,18 +3,16 @@ import { createSlaStep } from '../../functions/sla-step/sla-step.js';
 import { LocalSlaRunner } from '../../infra/local/sla-runner.js';
 import { synthesizeSlaDefinition } from '../../infra/local/sla-workflow-definition.js';
 import { VirtualClock } from '../../infra/local/virtual-clock.js';
-import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
-import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import type { Mailer, OutgoingMail } from '../../shared/adapters/ses/mailer.js';
-import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
-import { sampleStaffDirectory } from '../../shared/config/staff-directory.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
+import { startEffects } from '../support/effects-fixture.js';
 import { createIntakeTables, type IntakeTablesFixture } from '../support/intake-tables.js';
 import { seedReceived } from '../support/received-cases.js';
+import { RecordingWatcher } from '../support/recording-ports.js';
 
 /** SES that is throttled for its first calls, then accepts: the fault only a fake can produce here. */
 class ThrottledMailer implements Mailer {
@@ -44,8 +42,8 @@ afterAll(async () => {
   await tables.dispose();
 });
 
-describe('an SLA step whose mail fails', () => {
-  it('is retried by the workflow, records the breach once and sends each notice once', async () => {
+describe('an SLA notice whose mail fails', () => {
+  it('is retried from the outbox, with the breach recorded once and each notice sent once', async () => {
     const clock = new VirtualClock(new Date('2026-11-23T01:00:00Z'));
     const seeded = await seedReceived(tables.store, '2026-11-23T01:00:00.000Z', { branchCode: 'BJ-001' });
     const registered = applyCommand(
@@ -77,20 +75,13 @@ describe('an SLA step whose mail fails', () => {
     await tables.store.save(acknowledged.case, registered.case.version, acknowledged.events);
 
     const mailer = new ThrottledMailer(2);
-    const step = createSlaStep({
-      store: tables.store,
-      mailer,
-      clock,
-      ladder: defaultEscalationLadder,
-      directory: sampleStaffDirectory,
-      routing: sampleRoutingRules,
-      branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
-      timeZone: 'Asia/Shanghai',
-      sentMessages: new DynamoDbSentMessageIndex(tables.cases.documentClient, tables.cases.tableName),
-      sesRegion: 'cn-north-1',
-      idempotencyStore: tables.newIdempotencyStore(),
-    });
+    const step = createSlaStep({ store: tables.store, clock, ladder: defaultEscalationLadder });
     const runner = new LocalSlaRunner(definition, clock, step);
+    const effects = startEffects(
+      tables,
+      { mailer, watcher: new RecordingWatcher(), clock },
+      { retryDelayMs: () => 20 },
+    );
     const wakeAt = nextWakeAt(acknowledged.case, {
       ladder: defaultEscalationLadder,
       calendar: getCalendar('cn-mainland'),
@@ -99,9 +90,14 @@ describe('an SLA step whose mail fails', () => {
     runner.start({ reference: seeded.reference, generation: 1, wakeAt });
 
     // Past the reminder point and the decision deadline (8 December, end of the Beijing day).
-    await clock.moveTo(new Date('2026-12-09T01:00:00Z'), () => runner.settle());
+    await clock.moveTo(new Date('2026-12-09T01:00:00Z'), async () => {
+      await runner.settle();
+      await effects.settle();
+    });
+    await effects.stop();
 
     expect(runner.failures).toEqual([]);
+    expect(effects.poller.deadLetters).toEqual([]);
     expect(mailer.attempts).toBeGreaterThan(mailer.delivered.length);
     const subjects = mailer.delivered.map((mail) => mail.subject);
     expect(new Set(subjects).size).toBe(subjects.length);
@@ -109,5 +105,11 @@ describe('an SLA step whose mail fails', () => {
     expect(events.filter((event) => event.kind === 'clock.breached')).toHaveLength(1);
     expect(events.filter((event) => event.kind === 'case.escalated')).toHaveLength(1);
     expect((await tables.store.get(seeded.reference))?.escalationLevel).toBe(1);
+    // Every notice owed went out once, after the throttled tries, and is on the ledger as sent.
+    const sent = events.filter((event) => event.kind === 'case.notice_sent');
+    expect(sent.map((event) => event.data?.notice)).toEqual(
+      expect.arrayContaining(['decision_breach', 'escalate']),
+    );
+    expect(sent).toHaveLength(mailer.delivered.length);
   });
 });

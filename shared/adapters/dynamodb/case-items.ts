@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CaseEvent, ComplaintCase } from '../../domain/case/case-types.js';
+import { type CaseEffect, type OutboxRecord, outboxRecordSchema } from '../../schemas/case-effect-schema.js';
 import { storedCaseEventSchema, storedCaseSchema } from '../../schemas/stored-case-schema.js';
 import { caseTable } from './case-table.js';
 
@@ -20,6 +21,8 @@ export const itemAttributes = {
   version: 'version',
   /** The case reference on an identity item. */
   reference: 'reference',
+  /** The OutboxRecord on an outbox item. */
+  outbox: 'outbox',
 } as const;
 
 const { partitionKey, sortKey } = caseTable;
@@ -45,6 +48,39 @@ export const eventSortKey = (seq: number): string => {
     throw new RangeError(`event seq out of range: ${seq}`);
   return `${eventSortKeyPrefix}${String(seq).padStart(8, '0')}`;
 };
+
+/** Outbox items sort after the events; the stream filter selects them by this prefix. */
+export const outboxSortKeyPrefix = 'OUTBOX#';
+
+/**
+ * `<reference>/v<version>/<n>`: the change (the case version it wrote) and the effect's place in
+ * it. Stable across retries of the same change, unique across changes.
+ */
+export const outboxId = (reference: string, version: number, index: number): string =>
+  `${reference}/v${version}/${index}`;
+
+const outboxIdPattern = /^(RD-[0-9A-Z-]+)\/v(\d{1,8})\/(\d{1,2})$/;
+
+export const outboxItemKey = (reference: string, id: string): ItemKey => {
+  const match = outboxIdPattern.exec(id);
+  if (match === null || match[1] !== reference)
+    throw new RangeError(`not an outbox id of ${reference}: ${id}`);
+  return {
+    [partitionKey]: casePartitionKey(reference),
+    [sortKey]: `${outboxSortKeyPrefix}${(match[2] ?? '').padStart(8, '0')}#${(match[3] ?? '').padStart(2, '0')}`,
+  };
+};
+
+export const toOutboxItems = (
+  complaint: Pick<ComplaintCase, 'reference' | 'version'>,
+  effects: readonly CaseEffect[],
+  createdAt: string,
+): Item[] =>
+  effects.map((effect, index) => {
+    const id = outboxId(complaint.reference, complaint.version, index);
+    const record: OutboxRecord = { id, reference: complaint.reference, createdAt, effect };
+    return { ...outboxItemKey(complaint.reference, id), [itemAttributes.outbox]: record };
+  });
 
 export const customerPartitionKey = (identityHash: string): string => `CUSTOMER#${identityHash}`;
 
@@ -106,6 +142,7 @@ const dueCaseItemSchema = z.object({
   [itemAttributes.case]: storedCaseSchema,
 });
 const eventItemSchema = z.object({ [itemAttributes.event]: storedCaseEventSchema });
+const outboxItemSchema = z.object({ [itemAttributes.outbox]: outboxRecordSchema });
 const identityItemSchema = z.object({ [sortKey]: z.string(), [itemAttributes.reference]: z.string().min(1) });
 
 /** Parses a stored item; the error names the item but never echoes its content (personal data). */
@@ -136,3 +173,6 @@ export const fromIdentityItem = (item: unknown): { receivedSortKey: string; refe
   const parsed = parseItem(identityItemSchema, item, 'identity entry');
   return { receivedSortKey: parsed[sortKey], reference: parsed[itemAttributes.reference] };
 };
+
+export const fromOutboxItem = (item: unknown): OutboxRecord =>
+  parseItem(outboxItemSchema, item, 'outbox record')[itemAttributes.outbox];

@@ -7,6 +7,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
   type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -35,6 +36,8 @@ export const createCaseTableInput = (tableName: string): CreateTableCommandInput
     ],
     Projection: { ProjectionType: 'ALL' },
   })),
+  // The effects processor reads new outbox records from the stream.
+  StreamSpecification: { StreamEnabled: true, StreamViewType: caseTable.streamViewType },
 });
 
 /** The table's description, or undefined when it does not exist. */
@@ -111,15 +114,36 @@ const assertIndexes = (table: TableDescription, tableName: string): void => {
   if (missing.length > 0) throw new Error(`Table ${tableName} lacks index(es): ${missing.join(', ')}`);
 };
 
+/** A table made before the outbox existed gets its stream turned on; the ARN is what pollers read. */
+const ensureStream = async (client: DynamoDBClient, table: TableDescription, tableName: string) => {
+  if (table.StreamSpecification?.StreamEnabled === true && table.LatestStreamArn !== undefined) {
+    return table.LatestStreamArn;
+  }
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: caseTable.streamViewType },
+    }),
+  );
+  await waitUntilActive(client, tableName);
+  const updated = await describeTable(client, tableName);
+  if (updated?.LatestStreamArn === undefined) throw new Error(`Table ${tableName} has no stream`);
+  return updated.LatestStreamArn;
+};
+
 /**
- * Creates the case table if it is missing, waits until it is ACTIVE and turns on expiry.
- * On a table that is already set up it only reads.
+ * Creates the case table if it is missing, waits until it is ACTIVE, turns on expiry and the
+ * stream, and returns the stream's ARN. On a table that is already set up it only reads.
  */
-export const ensureCaseTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+export const ensureCaseTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ streamArn: string }> => {
   if ((await describeTable(client, tableName)) === undefined) await createTable(client, tableName);
   await waitUntilActive(client, tableName);
   const table = await describeTable(client, tableName);
   if (table === undefined) throw new Error(`Table ${tableName} disappeared while being set up`);
   assertIndexes(table, tableName);
   if (!(await isTtlOn(client, tableName))) await enableTtl(client, tableName);
+  return { streamArn: await ensureStream(client, table, tableName) };
 };

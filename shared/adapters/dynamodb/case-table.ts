@@ -5,6 +5,8 @@
  * Items (single table):
  * - case:      pk = CASE#<reference>          sk = CASE
  * - event:     pk = CASE#<reference>          sk = EVENT#<seq, 8 digits>
+ * - outbox:    pk = CASE#<reference>          sk = OUTBOX#<case version, 8 digits>#<n, 2 digits>
+ *              (effects a change owes, written with it; the stream feeds them to the processor)
  * - identity:  pk = CUSTOMER#<sha-256 of one normalised email / phone / customer id>
  *              sk = <receivedAt>#<reference>  (repeat-complainant lookups; no contact data in keys)
  *
@@ -17,6 +19,8 @@ export const caseTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
+  /** The stream carries new images: an outbox record is read whole from it. */
+  streamViewType: 'NEW_IMAGE',
   dueShardCount: 4,
   indexes: {
     dueByTime: { indexName: 'due-by-time', partitionKey: 'dueShard', sortKey: 'dueAt' },

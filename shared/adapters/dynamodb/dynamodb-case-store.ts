@@ -1,24 +1,29 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
   type BranchPage,
   CaseAlreadyExistsError,
   type CaseStore,
+  type CaseWriteExtras,
   type CustomerIdentity,
   type DueCase,
+  EffectAlreadyDoneError,
+  type EffectCompletion,
   type IntakeClaim,
   IntakeClaimTakenError,
   InvalidCaseWriteError,
   StaleCaseVersionError,
 } from '../../domain/case/case-store.js';
 import type { CaseEvent, ComplaintCase } from '../../domain/case/case-types.js';
+import type { OutboxRecord } from '../../schemas/case-effect-schema.js';
 import { decodeBranchCursor, encodeBranchCursor } from './branch-cursor.js';
 import {
   caseItemKey,
@@ -31,11 +36,14 @@ import {
   fromDueCaseItem,
   fromEventItem,
   fromIdentityItem,
+  fromOutboxItem,
   type Item,
   itemAttributes,
+  outboxItemKey,
   toCaseItem,
   toEventItem,
   toIdentityItem,
+  toOutboxItems,
 } from './case-items.js';
 import { caseTable } from './case-table.js';
 import { customerIdentityHashes } from './customer-identity-keys.js';
@@ -115,7 +123,12 @@ export class DynamoDbCaseStore implements CaseStore {
     assertPositiveInteger(this.branchPageSize, 'branchPageSize');
   }
 
-  async create(complaint: ComplaintCase, events: readonly CaseEvent[], claim?: IntakeClaim): Promise<void> {
+  async create(
+    complaint: ComplaintCase,
+    events: readonly CaseEvent[],
+    claim?: IntakeClaim,
+    extras: CaseWriteExtras = {},
+  ): Promise<void> {
     assertEvents(complaint, events);
     const identityItems = customerIdentityHashes(complaint.customer).map((hash) =>
       toIdentityItem(hash, complaint),
@@ -151,7 +164,13 @@ export class DynamoDbCaseStore implements CaseStore {
           ];
     await this.writeCaseTransaction(
       complaint.reference,
-      [caseWrite, ...this.eventWrites(events), ...identityWrites, ...claimWrites],
+      [
+        caseWrite,
+        ...this.eventWrites(events),
+        ...this.outboxWrites(complaint, extras),
+        ...identityWrites,
+        ...claimWrites,
+      ],
       () => new CaseAlreadyExistsError(complaint.reference),
       claim === undefined ? undefined : () => new IntakeClaimTakenError(claim.id),
     );
@@ -172,7 +191,12 @@ export class DynamoDbCaseStore implements CaseStore {
     return output.Item === undefined ? undefined : fromCaseItem(output.Item, reference);
   }
 
-  async save(updated: ComplaintCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<void> {
+  async save(
+    updated: ComplaintCase,
+    expectedVersion: number,
+    events: readonly CaseEvent[],
+    extras: CaseWriteExtras = {},
+  ): Promise<void> {
     if (updated.version !== expectedVersion + 1) {
       throw new InvalidCaseWriteError(
         updated.reference,
@@ -190,11 +214,37 @@ export class DynamoDbCaseStore implements CaseStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
+    const completion = extras.completes;
     await this.writeCaseTransaction(
       updated.reference,
-      [caseWrite, ...this.eventWrites(events)],
+      [
+        caseWrite,
+        ...this.eventWrites(events),
+        ...this.outboxWrites(updated, extras),
+        ...(completion === undefined ? [] : [this.completionWrite(updated.reference, completion)]),
+      ],
       () => new StaleCaseVersionError(updated.reference, expectedVersion),
+      completion === undefined ? undefined : () => new EffectAlreadyDoneError(completion.id),
     );
+  }
+
+  async getEffect(reference: string, id: string): Promise<OutboxRecord | undefined> {
+    const output = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: outboxItemKey(reference, id), ConsistentRead: true }),
+    );
+    return output.Item === undefined ? undefined : fromOutboxItem(output.Item);
+  }
+
+  async completeEffect(reference: string, completion: EffectCompletion): Promise<boolean> {
+    const { Update } = this.completionWrite(reference, completion);
+    if (Update === undefined) throw new Error('completion write is not an update');
+    try {
+      await this.client.send(new UpdateCommand(Update));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async listEvents(reference: string): Promise<CaseEvent[]> {
@@ -284,6 +334,45 @@ export class DynamoDbCaseStore implements CaseStore {
 
   private caseItem(complaint: ComplaintCase): Item {
     return toCaseItem(complaint, this.nextDueAt(complaint));
+  }
+
+  /** New outbox records; like ledger entries they are never overwritten. */
+  private outboxWrites(
+    complaint: Pick<ComplaintCase, 'reference' | 'version'>,
+    extras: CaseWriteExtras,
+  ): TransactItem[] {
+    return toOutboxItems(complaint, extras.effects ?? [], new Date().toISOString()).map((item) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': caseTable.partitionKey },
+      },
+    }));
+  }
+
+  /**
+   * Marks an outbox record done, at most once. The sealed status token is dropped with it: it was
+   * only kept until the acknowledgement went out.
+   */
+  private completionWrite(reference: string, completion: EffectCompletion): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: outboxItemKey(reference, completion.id),
+        UpdateExpression: 'SET #o.#doneAt = :now, #o.#outcome = :outcome REMOVE #o.#effect.#sealed',
+        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#o.#doneAt)',
+        ExpressionAttributeNames: {
+          '#pk': caseTable.partitionKey,
+          '#o': itemAttributes.outbox,
+          '#doneAt': 'doneAt',
+          '#outcome': 'outcome',
+          '#effect': 'effect',
+          '#sealed': 'sealedTrackingToken',
+        },
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':outcome': completion.outcome },
+      },
+    };
   }
 
   /** Ledger entries are never overwritten: an existing seq fails the whole transaction. */

@@ -1,7 +1,7 @@
 import { extendClock, pauseClock, resumeClock } from './case-clock.js';
 import type { CaseCommand, TransitionContext, TransitionResult } from './case-commands.js';
 import { recordCustomerMessage } from './case-customer-message.js';
-import { recordDelivery } from './case-delivery.js';
+import { recordDelivery, recordNoticeSent } from './case-delivery.js';
 import { mergeCase, withdrawCase } from './case-ending.js';
 import { escalateCase } from './case-escalation.js';
 import { acknowledgeCase, registerCase, startWork } from './case-intake.js';
@@ -74,5 +74,7 @@ export function applyCommand(
       return recordCustomerMessage(c, command, ctx);
     case 'record_delivery':
       return recordDelivery(c, command, ctx);
+    case 'record_notice_sent':
+      return recordNoticeSent(c, command, ctx);
   }
 }

@@ -190,6 +190,18 @@ export interface DeliveryDetails {
   reason?: string;
 }
 
+/**
+ * A notice owed by an earlier change went out: which one (the outbox record), what it was, and
+ * the provider's message id. With the delivery report that follows, the ledger proves who was told.
+ */
+export interface RecordNoticeSentCommand {
+  type: 'record_notice_sent';
+  effectId: string;
+  notice: string;
+  messageId: string;
+  recipients: number;
+}
+
 /** The same complaint submitted again is folded into the earlier case. */
 export interface MergeCommand {
   type: 'merge';
@@ -220,7 +232,8 @@ export type CaseCommand =
   | WithdrawCommand
   | MergeCommand
   | CustomerMessageCommand
-  | RecordDeliveryCommand;
+  | RecordDeliveryCommand
+  | RecordNoticeSentCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -249,6 +262,7 @@ export const caseCommandTypes = [
   'merge',
   'record_customer_message',
   'record_delivery',
+  'record_notice_sent',
 ] as const satisfies readonly CaseCommandType[];
 
 export interface TransitionContext {

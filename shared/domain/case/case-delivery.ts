@@ -1,6 +1,7 @@
 import type {
   DeliveryOutcome,
   RecordDeliveryCommand,
+  RecordNoticeSentCommand,
   TransitionContext,
   TransitionResult,
 } from './case-commands.js';
@@ -76,3 +77,27 @@ export const deliveryOnLedger = (events: readonly CaseEvent[], command: RecordDe
     return sortedDigests(recordedDigests).join(',') === digests;
   });
 };
+
+/** Records that a notice owed by an earlier change was sent. Like delivery reports, in any status. */
+export function recordNoticeSent(
+  c: ComplaintCase,
+  command: RecordNoticeSentCommand,
+  ctx: TransitionContext,
+): TransitionResult {
+  assertCanApply(c.status, command.type);
+  return commit(
+    c,
+    [
+      {
+        kind: caseEventKinds.noticeSent,
+        data: {
+          effectId: command.effectId,
+          notice: command.notice,
+          messageId: command.messageId,
+          recipients: command.recipients,
+        },
+      },
+    ],
+    ctx,
+  );
+}

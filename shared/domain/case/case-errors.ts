@@ -26,6 +26,7 @@ const commandVerbs: Record<CaseCommandType, string> = {
   merge: 'merge',
   record_customer_message: 'record a customer message on',
   record_delivery: 'record a delivery report on',
+  record_notice_sent: 'record a sent notice on',
 };
 
 const statusWords: Record<CaseStatus, string> = {

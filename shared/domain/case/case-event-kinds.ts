@@ -23,6 +23,8 @@ export const caseEventKinds = {
   withdrawn: 'case.withdrawn',
   merged: 'case.merged',
   customerMessage: 'case.customer_message',
+  // A notice owed by a change went out (the provider's message id); SES then reports its fate.
+  noticeSent: 'case.notice_sent',
   // What SES reported about a notice: the proof that the customer (or staff) was told, or why not.
   noticeDelivered: 'case.notice_delivered',
   noticeBounced: 'case.notice_bounced',

@@ -37,6 +37,8 @@ export const commandAllowedFrom: Readonly<Record<CaseCommandType, readonly CaseS
   merge: ['received', ...working],
   record_customer_message: ['received', ...working, 'resolved', 'under_review'],
   record_delivery: caseStatuses,
+  // Owed by a change already committed: recorded whatever the case has become since.
+  record_notice_sent: caseStatuses,
 };
 
 export const canApply = (status: CaseStatus, command: CaseCommandType): boolean =>

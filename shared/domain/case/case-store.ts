@@ -1,3 +1,4 @@
+import type { CaseEffect, OutboxRecord } from '../../schemas/case-effect-schema.js';
 import type { CaseEvent, ComplaintCase } from './case-types.js';
 
 /** Contact identifiers of a complainant; any one of them may link a new complaint to earlier ones. */
@@ -39,19 +40,48 @@ export interface IntakeClaim {
   expiresAt: string;
 }
 
+/** An outbox record marked done in the same transaction as the change that records its outcome. */
+export interface EffectCompletion {
+  id: string;
+  /** What happened, for the record: `sent <message id>`, `watch started`, `no recipient`. */
+  outcome: string;
+}
+
+/** What travels with a case change besides its events. */
+export interface CaseWriteExtras {
+  /** Effects the change owes, written as outbox records in the same transaction. */
+  effects?: readonly CaseEffect[];
+  /** The outbox record this change completes (refused with EffectAlreadyDoneError if done). */
+  completes?: EffectCompletion;
+}
+
 export interface CaseStore {
   /**
    * Stores a new case with its first events (and its intake claim, if given). Throws
    * CaseAlreadyExistsError if the reference is taken, IntakeClaimTakenError if the claim is.
    */
-  create(complaint: ComplaintCase, events: readonly CaseEvent[], claim?: IntakeClaim): Promise<void>;
+  create(
+    complaint: ComplaintCase,
+    events: readonly CaseEvent[],
+    claim?: IntakeClaim,
+    extras?: CaseWriteExtras,
+  ): Promise<void>;
   getClaim(id: string): Promise<IntakeClaim | undefined>;
   get(reference: string): Promise<ComplaintCase | undefined>;
   /**
    * Replaces the case and appends `events`, only if the stored version is still `expectedVersion`
    * (otherwise StaleCaseVersionError). `updated.version` must be `expectedVersion + 1`.
    */
-  save(updated: ComplaintCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<void>;
+  save(
+    updated: ComplaintCase,
+    expectedVersion: number,
+    events: readonly CaseEvent[],
+    extras?: CaseWriteExtras,
+  ): Promise<void>;
+  /** One outbox record of a case, read consistently. */
+  getEffect(reference: string, id: string): Promise<OutboxRecord | undefined>;
+  /** Marks an outbox record done without changing the case; false when it already was. */
+  completeEffect(reference: string, completion: EffectCompletion): Promise<boolean>;
   /** The whole ledger of a case in `seq` order. */
   listEvents(reference: string): Promise<CaseEvent[]>;
   /** Cases due strictly before `before`, earliest first, at most `limit` of them. */
@@ -93,6 +123,14 @@ export class StaleCaseVersionError extends Error {
     readonly expectedVersion: number,
   ) {
     super(`Case ${reference} is no longer at version ${expectedVersion}`);
+  }
+}
+
+/** The outbox record was already done by an earlier try: its outcome is on record. */
+export class EffectAlreadyDoneError extends Error {
+  override readonly name = 'EffectAlreadyDoneError';
+  constructor(readonly effectId: string) {
+    super(`Effect ${effectId} is already done`);
   }
 }
 

@@ -1,9 +1,12 @@
-import { type CaseStore, StaleCaseVersionError } from './case-store.js';
+import { type CaseStore, type CaseWriteExtras, StaleCaseVersionError } from './case-store.js';
 import type { CaseEvent, ComplaintCase } from './case-types.js';
 
-/** What `decide` makes of the case it read: a change to store with its events, or nothing to write. */
+/**
+ * What `decide` makes of the case it read: a change to store with its events (and the effects it
+ * owes, and the outbox record it completes), or nothing to write.
+ */
 export type CaseDecision<T> =
-  | { write: { case: ComplaintCase; events: readonly CaseEvent[] }; value: T }
+  | { write: { case: ComplaintCase; events: readonly CaseEvent[] } & CaseWriteExtras; value: T }
   | { value: T };
 
 const defaultAttempts = 5;
@@ -27,7 +30,11 @@ export const updateCase = async <T extends NonNullable<unknown> | null>(
     const decision = await decide(current);
     if (!('write' in decision)) return decision.value;
     try {
-      await store.save(decision.write.case, current.version, decision.write.events);
+      const { case: updated, events, effects, completes } = decision.write;
+      await store.save(updated, current.version, events, {
+        ...(effects === undefined ? {} : { effects }),
+        ...(completes === undefined ? {} : { completes }),
+      });
       return decision.value;
     } catch (error) {
       if (error instanceof StaleCaseVersionError && attempt < maxAttempts) continue;

@@ -170,16 +170,23 @@ export function dueActions(c: ComplaintCase, now: Date, ctx: SlaContext): SlaAct
   return due.filter((action) => !(breachDue && action.kind === 'decision_reminder')).sort(byDueTime);
 }
 
+const secondMs = 1000;
+
+// Step Functions reads a Wait state's timestamp to the second and drops the milliseconds, so a
+// wake at 23:59:59.999 would come at 23:59:59.000, find nothing due yet and wait again.
+const upToWholeSecond = (epochMillis: number): number => Math.ceil(epochMillis / secondMs) * secondMs;
+
 /**
- * The earliest instant at which dueActions would return something, read from the record alone.
- * In the past when actions are due and not yet recorded (after recording them it is always in the
- * future). Undefined when nothing can fall due by the passing of time: a finished case, a paused
- * clock, or an open case with everything recorded; slaWatchState tells these apart.
+ * The first whole second at or after the earliest instant at which dueActions would return
+ * something, read from the record alone (a Wait state only honours whole seconds). In the past
+ * when actions are due and not yet recorded (after recording them it is always in the future).
+ * Undefined when nothing can fall due by the passing of time: a finished case, a paused clock, or
+ * an open case with everything recorded; slaWatchState tells these apart.
  */
 export function nextWakeAt(c: ComplaintCase, ctx: SlaContext): string | undefined {
   if (slaWatchState(c) !== 'watching') return undefined;
   const firesAt = pendingActions(c, ctx).map((pending) => pending.firesAt);
-  return firesAt.length === 0 ? undefined : toIsoUtc(Math.min(...firesAt));
+  return firesAt.length === 0 ? undefined : toIsoUtc(upToWholeSecond(Math.min(...firesAt)));
 }
 
 /**

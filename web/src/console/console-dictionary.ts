@@ -270,6 +270,7 @@ const messages = {
   'event.case.withdrawn': { 'zh-CN': '撤回', en: 'Withdrawn' },
   'event.case.merged': { 'zh-CN': '合并', en: 'Merged' },
   'event.case.customer_message': { 'zh-CN': '客户来信', en: 'Message from the customer' },
+  'event.case.notice_sent': { 'zh-CN': '通知已发出', en: 'Notice sent' },
   'event.case.notice_delivered': { 'zh-CN': '通知已送达', en: 'Notice delivered' },
   'event.case.notice_bounced': { 'zh-CN': '通知被退回', en: 'Notice bounced' },
   'event.case.notice_complained': { 'zh-CN': '通知被标记为垃圾邮件', en: 'Notice marked as spam' },

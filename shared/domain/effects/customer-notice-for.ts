@@ -1,0 +1,51 @@
+import type { CustomerNotice } from '../../schemas/case-effect-schema.js';
+import type { CaseCommand } from '../case/case-commands.js';
+import type { ComplaintCase } from '../case/case-types.js';
+
+/**
+ * What the customer must be told after a staff action, if anything: an extension, a pause, the
+ * clock resuming and the decision (the CN rules require each). Names, contacts and the wording
+ * are added when the notice is sent; this says only what happened.
+ */
+export const customerNoticeFor = (
+  before: ComplaintCase,
+  after: ComplaintCase,
+  command: CaseCommand,
+  now: Date,
+): CustomerNotice | undefined => {
+  switch (command.type) {
+    case 'extend': {
+      const previous = before.deadlines?.decideBy;
+      const next = after.deadlines?.decideBy;
+      const step = after.extensions.at(-1)?.step;
+      if (previous === undefined || next === undefined || next === previous || (step !== 1 && step !== 2)) {
+        return undefined;
+      }
+      return {
+        type: 'extension',
+        previousDecideBy: previous,
+        newDecideBy: next,
+        reason: command.reason,
+        step,
+        ...(command.approvedBy ? { approvedBy: command.approvedBy } : {}),
+      };
+    }
+    case 'pause':
+      return { type: 'pause', reason: command.reason, startedAt: now.toISOString() };
+    case 'resume':
+      return after.deadlines?.decideBy === undefined
+        ? undefined
+        : { type: 'resume', resumedAt: now.toISOString(), newDecideBy: after.deadlines.decideBy };
+    case 'resolve':
+      return {
+        type: 'decision',
+        decision: command.decision,
+        ...(command.remedy ? { remedy: command.remedy } : {}),
+        ...(command.compensation ? { compensation: command.compensation } : {}),
+        ...(command.letter ? { letter: command.letter } : {}),
+        ...(after.deadlines?.reviewRequestBy ? { reviewRequestBy: after.deadlines.reviewRequestBy } : {}),
+      };
+    default:
+      return undefined;
+  }
+};
