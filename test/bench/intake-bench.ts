@@ -3,7 +3,8 @@
  * Prints POST p50/p99, end-to-end p50/p99 (POST -> acknowledgement captured), throughput,
  * and as the floor the p50/p99 of a bare PutItem against the same DynamoDB Local.
  *
- *   npm run bench:intake -- --n 2000 --c 32 [--pollers 1]
+ *   npm run bench:intake -- --n 2000 --c 32 [--pollers 1]     a burst: as fast as C clients can
+ *   npm run bench:intake -- --n 300 --rate 5                   a steady 5 complaints per second
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,8 +21,10 @@ const { values } = parseArgs({
     n: { type: 'string', default: '2000' },
     c: { type: 'string', default: '32' },
     pollers: { type: 'string', default: '1' },
+    rate: { type: 'string' },
   },
 });
+const rate = values.rate === undefined ? undefined : z.coerce.number().positive().parse(values.rate);
 const total = z.coerce.number().int().min(1).parse(values.n);
 const concurrency = z.coerce.number().int().min(1).parse(values.c);
 
@@ -99,6 +102,10 @@ try {
   const accepted = z.object({ reference: z.string() });
   const runStarted = performance.now();
   await runPool(total, concurrency, async (index) => {
+    // At a steady rate each complaint is sent at its own moment, not as soon as a client is free.
+    const due = rate === undefined ? 0 : runStarted + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const started = performance.now();
     const response = await fetch(`${runtime.url}/api/complaints`, {
       method: 'POST',
@@ -148,7 +155,7 @@ try {
 
   process.stdout.write(
     [
-      `intake benchmark: ${total} complaints, concurrency ${concurrency}, ${runtime.config.queuePollers} queue pollers`,
+      `intake benchmark: ${total} complaints, ${rate === undefined ? `burst at concurrency ${concurrency}` : `steady ${rate}/s`}, ${runtime.config.queuePollers} queue pollers`,
       `  floor PutItem      p50 ${ms(percentile(floor, 50))}  p99 ${ms(percentile(floor, 99))}`,
       `  POST /api/complaints p50 ${ms(percentile(postLatency, 50))}  p99 ${ms(percentile(postLatency, 99))}  (${(percentile(postLatency, 50) / percentile(floor, 50)).toFixed(2)}x floor p50)`,
       `  end-to-end to ack  p50 ${ms(percentile(endToEndLatency, 50))}  p99 ${ms(percentile(endToEndLatency, 99))}`,

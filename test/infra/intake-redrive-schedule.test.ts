@@ -16,6 +16,7 @@ import {
   actionsOf,
   appWithoutBundling,
   cfnLogicalId,
+  deadLetterAlarmShape,
   nagFindings,
   onlyResource,
   resourcesOf,
@@ -171,15 +172,7 @@ describe('IntakeRedriveSchedule: failures', () => {
       template.findResources('AWS::CloudWatch::Alarm')[
         cfnLogicalId(built.redrive.deadLetterAlarm, cloudwatch.CfnAlarm)
       ]?.Properties;
-    expect(alarm).toMatchObject({
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-    });
+    expect(alarm).toMatchObject(deadLetterAlarmShape(deadLetterQueueId));
   });
 
   it('has no unacknowledged AwsSolutions findings', () => {

@@ -13,6 +13,7 @@ import {
   allStatements,
   appWithoutBundling,
   cfnLogicalId,
+  deadLetterAlarmShape,
   onlyResource,
   resourcesOf,
   statementsOfRole,
@@ -77,15 +78,7 @@ describe('IntakeQueue', () => {
       template.findResources('AWS::CloudWatch::Alarm')[
         cfnLogicalId(stack.intakeQueue.deadLetterAlarm, cloudwatch.CfnAlarm)
       ]?.Properties;
-    expect(alarm).toMatchObject({
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-    });
+    expect(alarm).toMatchObject(deadLetterAlarmShape(deadLetterQueueId));
     expect(stack.intakeQueue.deadLetterAlarm.alarmArn).toBeDefined();
   });
 });

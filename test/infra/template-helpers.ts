@@ -83,3 +83,14 @@ export function onlyResource(
   const parsed = z.object({ Properties: z.record(z.string(), z.unknown()) }).parse(entry[1]);
   return { id: entry[0], properties: parsed.Properties };
 }
+
+/** What every dead-letter alarm looks like: one visible message in the queue is enough. */
+export const deadLetterAlarmShape = (deadLetterQueueId: string) => ({
+  Namespace: 'AWS/SQS',
+  MetricName: 'ApproximateNumberOfMessagesVisible',
+  Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],
+  Threshold: 0,
+  ComparisonOperator: 'GreaterThanThreshold',
+  EvaluationPeriods: 1,
+  TreatMissingData: 'notBreaching',
+});
