@@ -7,12 +7,9 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseData } from '../../infra/constructs/case-data.js';
-import { ComplaintMail } from '../../infra/constructs/complaint-mail.js';
-import { IdempotencyData } from '../../infra/constructs/idempotency-data.js';
 import { SlaWatch, type SlaWatchProps } from '../../infra/constructs/sla-watch.js';
 import { slaStates } from '../../infra/constructs/sla-workflow.js';
 import { RedressStack } from '../../infra/stacks/redress-stack.js';
-import { type StaffDirectory, sampleStaffDirectory } from '../../shared/config/staff-directory.js';
 import {
   actionsOf,
   appWithoutBundling,
