@@ -9,7 +9,14 @@ export default defineConfig({
     // Integration suites share one DynamoDB Local; two workers match the two cores we run on.
     maxWorkers: 2,
     // Our machines run Node 20; the SDK's notice about future Node 22 releases is noise in test output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    // Metrics off (no EMF JSON on stdout) and tracing off (no X-Ray daemon to reach); the metrics
+    // test switches metrics back on for itself.
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
 
 const NAMESPACE = 'zod-slim';
-const MEMBER_ACCESS = /\bz\.([A-Za-z_$][\w$]*)(?:\.([A-Za-z_$][\w$]*))?/g;
+// Whitespace may sit around the dots: the formatter splits long chains such as `z\n  .string()`.
+const MEMBER_ACCESS = /\bz\s*\.\s*([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?/g;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 type ZodRuntime = Readonly<Record<string, unknown>>;

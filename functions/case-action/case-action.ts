@@ -1,12 +1,21 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
-import { CaseRuleError, IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
+import {
+  CaseRuleError,
+  ExtensionApprovalError,
+  IllegalTransitionError,
+} from '../../shared/domain/case/case-errors.js';
 import { type CaseStore, StaleCaseVersionError } from '../../shared/domain/case/case-store.js';
 import type { Actor, ComplaintCase } from '../../shared/domain/case/case-types.js';
-import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
+import { signedInStaff } from '../../shared/domain/case/extension-approval.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
-import { actingRole, canReadCase, decideAction } from '../../shared/domain/staff/staff-scope.js';
+import {
+  actingRole,
+  type BranchNode,
+  canReadCase,
+  decideAction,
+} from '../../shared/domain/staff/staff-scope.js';
 import type { StaffMember } from '../../shared/domain/staff/staff-types.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { HttpProblem, notFound } from '../../shared/http/http-problem.js';
@@ -15,7 +24,7 @@ import { type CaseAction, caseActionSchema } from '../../shared/schemas/staff-ac
 import {
   forbidden,
   parseOrReject,
-  pathParameter,
+  referencePathParameter,
   requireStaff,
   staffCaseView,
 } from '../../shared/schemas/staff-request.js';
@@ -39,12 +48,11 @@ const staffActor = (staff: StaffMember): Actor => {
   return { id: staff.id, kind: 'staff', ...(role === undefined ? {} : { role }) };
 };
 
-/** The domain command, and who the ledger records as doing it. */
+/** The domain command, and who the ledger records as doing it: always the signed-in person. */
 const toCommand = (
   action: CaseAction,
   staff: StaffMember,
-  c: ComplaintCase,
-  context: { branchCodes: ReadonlySet<string>; extensionNeedsApproval: boolean },
+  branches: readonly BranchNode[],
 ): { command: CaseCommand; actor: Actor } => {
   const actor = staffActor(staff);
   switch (action.type) {
@@ -60,7 +68,9 @@ const toCommand = (
         command: {
           type: 'transfer',
           note: action.note,
-          ...(context.branchCodes.has(action.to) ? { toBranch: action.to } : { toUnit: action.to }),
+          ...(branches.some((branch) => branch.code === action.to)
+            ? { toBranch: action.to }
+            : { toUnit: action.to }),
           ...(action.handler ? { toHandler: action.handler } : {}),
         },
       };
@@ -72,17 +82,13 @@ const toCommand = (
       return { actor, command: { type: 'pause', reason: action.reason } };
     case 'resume':
       return { actor, command: { type: 'resume' } };
-    case 'extend': {
-      if (!context.extensionNeedsApproval)
-        return { actor, command: { type: 'extend', reason: action.reason } };
-      // The approver signs off someone else's request (four eyes): the ledger records the
-      // requester as asking and the caller as approving; approving one's own request is refused.
-      const requester = action.requestedBy ?? c.handler ?? c.firstResponder ?? staff.id;
+    case 'extend':
+      // Whether this step needs approval, and whether this person may give it, is the lifecycle's
+      // rule (extendClock): the command carries who is signed in, with their roles and reach.
       return {
-        actor: { id: requester, kind: 'staff' },
-        command: { type: 'extend', reason: action.reason, approvedBy: staff.id },
+        actor,
+        command: { type: 'extend', reason: action.reason, signedIn: signedInStaff(staff, branches) },
       };
-    }
     case 'escalate':
       return { actor, command: { type: 'escalate', level: action.level, reason: action.reason } };
     case 'resolve':
@@ -119,23 +125,23 @@ const conflict = (code: string, message: string) => new HttpProblem(409, code, m
 /**
  * POST /api/cases/{reference}/actions: checks scope and role, then applies the lifecycle
  * command through the shared case action (conditional save, SLA watch, customer notice).
- * A move the lifecycle refuses and a stale version both answer 409 with the reason.
+ * A move the lifecycle refuses and a stale version both answer 409 with the reason; an approval
+ * the signed-in person may not give answers 403 with the reason.
  */
 export const createCaseAction = (deps: CaseActionHandlerDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const staff = requireStaff(event);
-    const reference = pathParameter(event, 'reference');
+    const reference = referencePathParameter(event);
     const action = parseOrReject(caseActionSchema, readJsonBody(event));
-    const c = await deps.store.get(reference);
-    if (c === undefined) throw notFound(`No case ${reference}`);
-    const branches = await deps.branches.list();
-    const calculator = deadlineCalculatorFor(c.clockPolicyId, c.calendarId);
-    const approvalFrom = calculator.approvalRequiredFromStep;
-    const extensionNeedsApproval = approvalFrom !== undefined && c.extensions.length + 1 >= approvalFrom;
+    // The same reads whether the case exists or not, so a missing case and one outside the
+    // caller's scope answer alike, in the same time: references cannot be probed by timing.
+    const [c, branches] = await Promise.all([deps.store.get(reference), deps.branches.list()]);
     const scope = { branches, ladder: deps.ladder };
-    const verdict = decideAction(staff, c, action.type, { ...scope, extensionNeedsApproval });
+    // Scope only: who may approve an extension is decided by the lifecycle on the case it writes.
+    const verdict = c === undefined ? undefined : decideAction(staff, c, action.type, scope);
+    if (c === undefined || verdict === undefined) throw notFound(`No case ${reference}`);
     if (!verdict.allowed) {
-      throw verdict.status === 'not_found' ? notFound(verdict.reason) : forbidden(verdict.reason);
+      throw verdict.status === 'not_found' ? notFound(`No case ${reference}`) : forbidden(verdict.reason);
     }
     if (action.type === 'merge') {
       const target = action.into === reference ? c : await deps.store.get(action.into);
@@ -143,15 +149,13 @@ export const createCaseAction = (deps: CaseActionHandlerDependencies) => {
         throw conflict('merge_target_missing', `there is no case ${action.into} to merge into`);
       }
     }
-    const { command, actor } = toCommand(action, staff, c, {
-      branchCodes: new Set(branches.map((branch) => branch.code)),
-      extensionNeedsApproval,
-    });
+    const { command, actor } = toCommand(action, staff, branches);
     try {
       const updated = await deps.apply(reference, command, actor, action.expectedVersion);
       if (updated === undefined) throw notFound(`No case ${reference}`);
       return jsonResult(200, { case: staffCaseView(updated) });
     } catch (error) {
+      if (error instanceof ExtensionApprovalError) throw new HttpProblem(403, error.code, error.message);
       if (error instanceof IllegalTransitionError) throw conflict(error.code, error.message);
       if (error instanceof CaseRuleError) throw conflict(error.code, error.message);
       if (error instanceof StaleCaseVersionError) {

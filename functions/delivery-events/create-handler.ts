@@ -1,6 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/observability/logger.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
 import {
   createRecordDelivery,
   type DeliveryEventDependencies,
@@ -15,6 +17,8 @@ import { deliveryReportOf, sesDeliveryEventSchema } from './ses-delivery-event.j
 export const createDeliveryEventsHandler = (deps: DeliveryEventDependencies) => {
   const record = createRecordDelivery(deps);
   return middy<unknown, DeliveryResult>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler((event: unknown) => record(deliveryReportOf(sesDeliveryEventSchema.parse(event))));
 };

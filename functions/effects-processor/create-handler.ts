@@ -1,12 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { itemAttributes } from '../../shared/adapters/dynamodb/case-items.js';
-import { logger } from '../../shared/observability/logger.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
 import { outboxRecordSchema } from '../../shared/schemas/case-effect-schema.js';
 import { createEffectProcessor, type EffectsDependencies } from './process-effect.js';
 
@@ -34,7 +36,9 @@ export const createEffectsHandler = (deps: EffectsDependencies) => {
     processEffect(outboxRecordOf(record), context);
 
   return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler((event: DynamoDBStreamEvent, context: Context) =>
       processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }),
     );

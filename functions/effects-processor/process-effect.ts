@@ -16,8 +16,9 @@ import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-port
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { ContactDirectory } from '../../shared/notices/contact-directory.js';
-import { composeNotice } from '../../shared/notices/notice-table.js';
-import { logger } from '../../shared/observability/logger.js';
+import { composeNotice, type NoticeName } from '../../shared/notices/notice-table.js';
+import { countNoticeSent } from '../../shared/observability/business-metrics.js';
+import { logger } from '../../shared/observability/powertools.js';
 import type { OutboxRecord } from '../../shared/schemas/case-effect-schema.js';
 
 export interface EffectsDependencies {
@@ -48,8 +49,17 @@ const effectsActor: Actor = { id: 'system:effects', kind: 'system' };
 export const createEffectProcessor = (deps: EffectsDependencies) => {
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: 90 * 24 * 3600 });
   const sendOnce = makeIdempotent(
-    async (request: { id: string; mail: OutgoingMail }): Promise<{ messageId: string }> =>
-      deps.mailer.send(request.mail),
+    async (request: {
+      id: string;
+      notice: NoticeName;
+      mail: OutgoingMail;
+    }): Promise<{ messageId: string }> => {
+      const sent = await deps.mailer.send(request.mail);
+      // Counted inside the once-only send: a retry that finds this mail sent gets the stored
+      // answer without coming through here, so a notice is counted as often as it was mailed.
+      countNoticeSent(request.notice);
+      return sent;
+    },
     { persistenceStore: deps.idempotencyStore, config: idempotency, keyPrefix: 'effect' },
   );
 
@@ -121,7 +131,8 @@ export const createEffectProcessor = (deps: EffectsDependencies) => {
       await deps.store.completeEffect(stored.reference, { id: stored.id, outcome: 'no recipient' });
       return;
     }
-    const sent = await sendOnce({ id: stored.id, mail: composed.mail });
+    // Only `id` keys the idempotency record; the notice name rides along for the metric.
+    const sent = await sendOnce({ id: stored.id, notice: composed.notice, mail: composed.mail });
     await deps.sentMessages.remember(sesMessageIdHeader(sent.messageId, deps.sesRegion), stored.reference);
     await recordSent(stored, composed.notice, sent.messageId, composed.mail.to.length);
     logger.info('notice sent', { reference: stored.reference, notice: composed.notice });

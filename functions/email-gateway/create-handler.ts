@@ -1,9 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, S3Event } from 'aws-lambda';
 import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
-import { logger } from '../../shared/observability/logger.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
 import { createProcessInboundMail, type EmailGatewayDependencies } from './process-inbound-mail.js';
 
 /**
@@ -14,7 +16,9 @@ import { createProcessInboundMail, type EmailGatewayDependencies } from './proce
 export const createEmailGatewayHandler = (deps: EmailGatewayDependencies) => {
   const processMail = createProcessInboundMail(deps);
   return middy<S3Event, void>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event: S3Event, context: Context) => {
       const parsed = S3Schema.parse(event);
       for (const record of parsed.Records) {

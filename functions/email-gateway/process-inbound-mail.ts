@@ -6,12 +6,11 @@ import { parseInboundMail } from '../../shared/adapters/mail/parse-inbound-mail.
 import type { ObjectStore } from '../../shared/adapters/s3/object-store.js';
 import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
-import { applyCommand } from '../../shared/domain/case/apply-command.js';
-import type { StoredAttachment } from '../../shared/domain/case/case-commands.js';
-import { IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
-import { caseEventKinds } from '../../shared/domain/case/case-event-kinds.js';
+import { applyBeforeStored, applyCommand } from '../../shared/domain/case/apply-command.js';
+import type { StoredAttachment, TransitionContext } from '../../shared/domain/case/case-commands.js';
+import { canApply } from '../../shared/domain/case/case-status-rules.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
-import type { CaseEvent, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
 import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { checkAttachments } from '../../shared/domain/mail-intake/check-attachments.js';
@@ -110,32 +109,32 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
   const findCase = async (reference: string | undefined) =>
     reference === undefined ? undefined : deps.store.get(reference);
 
+  /** The customer writing, now, on the case's own clock policy and calendar. */
+  const customerWriting = (c: ComplaintCase): TransitionContext => ({
+    actor: { id: 'customer', kind: 'customer' },
+    now: deps.clock.now(),
+    deadlines: deadlineCalculatorFor(c.clockPolicyId, c.calendarId),
+  });
+
   const attach = async (reference: string, mail: InboundMail, mailKey: string): Promise<boolean> => {
     const { accepted, refused } = checkAttachments(mail.attachments);
     const attachments = await storeAttachments(accepted, reference, mailKey);
     const attached = await updateCase(deps.store, reference, (current) => {
-      try {
-        const result = applyCommand(
-          current,
-          {
-            type: 'record_customer_message',
-            via: 'email',
-            text: messageText(mail),
-            attachments,
-            refusedAttachments: refused,
-            ...(mail.messageId ? { messageId: mail.messageId } : {}),
-          },
-          {
-            actor: { id: 'customer', kind: 'customer' },
-            now: deps.clock.now(),
-            deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
-          },
-        );
-        return { write: result, value: true };
-      } catch (error) {
-        if (error instanceof IllegalTransitionError) return { value: false };
-        throw error;
-      }
+      // A finished case (closed, withdrawn, merged) takes no more messages: the caller opens a new one.
+      if (!canApply(current.status, 'record_customer_message')) return { value: false };
+      const result = applyCommand(
+        current,
+        {
+          type: 'record_customer_message',
+          via: 'email',
+          text: messageText(mail),
+          attachments,
+          refusedAttachments: refused,
+          ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        },
+        customerWriting(current),
+      );
+      return { write: result, value: true };
     });
     return attached ?? false;
   };
@@ -157,32 +156,23 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
         language: detectLanguage(`${mail.subject}\n${text}`),
         consent: true,
       },
-      // The mail itself goes on the ledger as the customer's first message, with its attachments.
+      // The mail itself goes on the ledger as the customer's first message, with its attachments
+      // and the case it claims to answer, in the same write that creates the case. Its words are
+      // the description already, so the message does not repeat them.
       complete: async (received) => {
-        const { reference, lastEventSeq } = received.case;
-        const attachments = await storeAttachments(accepted, reference, mailKey);
-        const message: CaseEvent = {
-          reference,
-          seq: lastEventSeq + 1,
-          at: deps.clock.now().toISOString(),
-          kind: caseEventKinds.customerMessage,
-          actor: { id: 'customer', kind: 'customer' },
-          data: {
+        const attachments = await storeAttachments(accepted, received.case.reference, mailKey);
+        return applyBeforeStored(
+          received,
+          {
+            type: 'record_customer_message',
             via: 'email',
-            ...(mail.messageId ? { messageId: mail.messageId } : {}),
             attachments,
             refusedAttachments: refused,
+            ...(mail.messageId ? { messageId: mail.messageId } : {}),
             ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
           },
-        };
-        return {
-          case: {
-            ...received.case,
-            lastEventSeq: message.seq,
-            ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
-          },
-          events: [...received.events, message],
-        };
+          customerWriting(received.case),
+        );
       },
     });
     return answer.reference;

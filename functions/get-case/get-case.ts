@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { isOverdue } from '../../shared/domain/staff/staff-case-filter.js';
@@ -7,7 +8,8 @@ import { canReadCase } from '../../shared/domain/staff/staff-scope.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { notFound } from '../../shared/http/http-problem.js';
-import { pathParameter, requireStaff, staffCaseView } from '../../shared/schemas/staff-request.js';
+import { staffCaseDetailResponseSchema } from '../../shared/schemas/staff-case-response-schema.js';
+import { referencePathParameter, requireStaff } from '../../shared/schemas/staff-request.js';
 
 export interface GetCaseDependencies {
   store: CaseStore;
@@ -23,21 +25,18 @@ export interface GetCaseDependencies {
 export const createGetCase = (deps: GetCaseDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const staff = requireStaff(event);
-    const reference = pathParameter(event, 'reference');
+    const reference = referencePathParameter(event);
     const c = await deps.store.get(reference);
     const scope = { branches: await deps.branches.list(), ladder: deps.ladder };
     if (c === undefined || !canReadCase(staff, c, scope)) throw notFound(`No case ${reference}`);
     const events = await deps.store.listEvents(reference);
-    return jsonResult(200, {
-      now: deps.clock.now().toISOString(),
-      case: { ...staffCaseView(c), overdue: isOverdue(c, deps.clock.now()) },
-      timeline: events.map((event) => ({
-        seq: event.seq,
-        at: event.at,
-        kind: event.kind,
-        actor: event.actor,
-        ...(event.data === undefined ? {} : { data: event.data }),
-      })),
-    });
+    const now = deps.clock.now();
+    // Parsing with the response schema drops what staff must not see (the token digest).
+    const answer: z.input<typeof staffCaseDetailResponseSchema> = {
+      now: now.toISOString(),
+      case: { ...c, overdue: isOverdue(c, now) },
+      timeline: events,
+    };
+    return jsonResult(200, staffCaseDetailResponseSchema.parse(answer));
   };
 };

@@ -1,12 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { parser } from '@aws-lambda-powertools/batch/parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { SqsRecordSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { z } from 'zod';
-import { logger } from '../../shared/observability/logger.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
 import { intakeMessageSchema } from '../../shared/schemas/intake-message-schema.js';
 import { createRegisterComplaint, type RegisterComplaintDependencies } from './register-complaint.js';
 
@@ -23,14 +25,16 @@ export const createIntakeWorkerHandler = (deps: RegisterComplaintDependencies) =
 
   const recordHandler = async (
     record: z.infer<typeof intakeRecordSchema>,
-    context?: Context,
+    _context?: Context,
   ): Promise<void> => {
-    const registered = await register(record.body, context);
+    const registered = await register(record.body);
     logger.info('complaint registered', { reference: registered.reference, status: registered.status });
   };
 
   return middy<SQSEvent, SQSBatchResponse>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler((event: SQSEvent, context: Context) =>
       processPartialResponse(event, recordHandler, processor, { context }),
     );

@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import type { TokenSealer } from '../../shared/adapters/secrets/token-sealer.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
@@ -11,6 +10,7 @@ import type { EscalationLadder } from '../../shared/domain/escalation/escalation
 import { registrationPlan, repeatWindowStart } from '../../shared/domain/intake/registration-plan.js';
 import type { BranchDirectory } from '../../shared/domain/staff/staff-ports.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
+import { countComplaintRegistered } from '../../shared/observability/business-metrics.js';
 import type { IntakeMessage } from '../../shared/schemas/intake-message-schema.js';
 
 export interface RegisterComplaintDependencies {
@@ -41,7 +41,7 @@ export class CaseNotFoundError extends Error {
  */
 export const createRegisterComplaint =
   (deps: RegisterComplaintDependencies) =>
-  async (message: IntakeMessage, _context?: Context): Promise<ComplaintCase> => {
+  async (message: IntakeMessage): Promise<ComplaintCase> => {
     const { reference } = message;
     const current = await deps.store.get(reference);
     if (current === undefined) throw new CaseNotFoundError(reference);
@@ -53,8 +53,8 @@ export const createRegisterComplaint =
     const sealedTrackingToken =
       message.trackingToken === undefined ? undefined : await deps.sealer.seal(message.trackingToken);
 
-    const registered = await updateCase(deps.store, reference, (latest) => {
-      if (latest.status !== 'received') return { value: latest };
+    const outcome = await updateCase(deps.store, reference, (latest) => {
+      if (latest.status !== 'received') return { value: { case: latest, registeredHere: false } };
       const result = applyCommand(
         latest,
         registrationPlan(latest, { routing: deps.routing, repeatComplainant, ...(branch ? { branch } : {}) }),
@@ -68,8 +68,10 @@ export const createRegisterComplaint =
         ladder: deps.ladder,
         ...(sealedTrackingToken === undefined ? {} : { sealedTrackingToken }),
       });
-      return { write: { ...result, effects }, value: result.case };
+      return { write: { ...result, effects }, value: { case: result.case, registeredHere: true } };
     });
-    if (registered === undefined) throw new CaseNotFoundError(reference);
-    return registered;
+    if (outcome === undefined) throw new CaseNotFoundError(reference);
+    // Counted only by the write that registered the case, not by a redelivery or a lost race.
+    if (outcome.registeredHere) countComplaintRegistered(outcome.case.channel);
+    return outcome.case;
   };

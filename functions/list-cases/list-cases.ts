@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
 import { InvalidCursorError } from '../../shared/domain/case/case-store.js';
 import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -8,6 +9,11 @@ import { canReadCase, worksCases } from '../../shared/domain/staff/staff-scope.j
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { jsonResult } from '../../shared/http/api-response.js';
 import { HttpProblem } from '../../shared/http/http-problem.js';
+import {
+  type StaffCaseListResponse,
+  type StaffCaseSummary,
+  staffCaseSummarySchema,
+} from '../../shared/schemas/staff-case-response-schema.js';
 import { caseListQuerySchema } from '../../shared/schemas/staff-case-schema.js';
 import { forbidden, parseOrReject, requireStaff } from '../../shared/schemas/staff-request.js';
 
@@ -22,28 +28,17 @@ const DEFAULT_LIMIT = 50;
 /** Table pages read per request at most, so one request stays fast however sparse the matches. */
 const MAX_PAGES_PER_REQUEST = 20;
 
-const summary = (c: ComplaintCase, now: Date) => ({
-  reference: c.reference,
-  version: c.version,
-  status: c.status,
-  channel: c.channel,
-  priority: c.priority,
-  subject: c.subject,
-  receivedAt: c.receivedAt,
-  escalationLevel: c.escalationLevel,
-  repeatComplainant: c.repeatComplainant,
-  overdue: isOverdue(c, now),
-  ...(c.category ? { category: c.category } : {}),
-  ...(c.branchCode ? { branchCode: c.branchCode } : {}),
-  ...(c.assignedUnit ? { assignedUnit: c.assignedUnit } : {}),
-  ...(c.firstResponder ? { firstResponder: c.firstResponder } : {}),
-  ...(c.handler ? { handler: c.handler } : {}),
-  ...(c.deadlines ? { deadlines: c.deadlines } : {}),
-  ...(c.externalReference ? { externalReference: c.externalReference } : {}),
-  ...(c.acknowledgedAt ? { acknowledgedAt: c.acknowledgedAt } : {}),
-  // Staff in scope see who complained (the watch list needs a name); contact details stay on the case page.
-  ...(c.customer.name && !c.anonymous ? { customer: { name: c.customer.name } } : {}),
-});
+/** A list row; parsing with the row schema leaves out everything the list does not show. */
+const summary = (c: ComplaintCase, now: Date): StaffCaseSummary => {
+  const { customer, ...rest } = c;
+  const row: z.input<typeof staffCaseSummarySchema> = {
+    ...rest,
+    // Staff in scope see who complained (the watch list needs a name); contact details stay on the case page.
+    ...(customer.name && !c.anonymous ? { customer: { name: customer.name } } : {}),
+    overdue: isOverdue(c, now),
+  };
+  return staffCaseSummarySchema.parse(row);
+};
 
 /**
  * GET /api/cases. Walks the cases, keeps those in the caller's scope that match the filters, and
@@ -75,11 +70,12 @@ export const createListCases = (deps: ListCasesDependencies) => {
       }
       throw error;
     }
-    return jsonResult(200, {
+    const answer: StaffCaseListResponse = {
       // The system's time, so the console counts down on the same clock as the deadlines.
       now: now.toISOString(),
       cases: found.map((c) => summary(c, now)),
       ...(cursor === undefined ? {} : { cursor }),
-    });
+    };
+    return jsonResult(200, answer);
   };
 };

@@ -1,6 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/observability/logger.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
 import { redriveUnregistered } from '../intake-worker/redrive-unregistered.js';
 
 export type RedriveUnregisteredDependencies = Parameters<typeof redriveUnregistered>[0];
@@ -17,7 +19,9 @@ export interface RedriveUnregisteredResult {
  */
 export const createRedriveUnregisteredHandler = (deps: RedriveUnregisteredDependencies) =>
   middy<unknown, RedriveUnregisteredResult>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (): Promise<RedriveUnregisteredResult> => {
       const references = await redriveUnregistered(deps);
       // References and a count only: what an operator needs to follow a stuck complaint.

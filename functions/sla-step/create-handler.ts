@@ -1,20 +1,27 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
-import { z } from 'zod';
-import { logger } from '../../shared/observability/logger.js';
-import { createSlaStep, type SlaStepDependencies, type SlaStepOutput } from './sla-step.js';
+import { logger, metrics, tracer } from '../../shared/observability/powertools.js';
+import {
+  type SlaStepOutput,
+  slaStepInputSchema,
+  slaStepOutputSchema,
+} from '../../shared/schemas/sla-step-schema.js';
+import { createSlaStep, type SlaStepDependencies } from './sla-step.js';
 
-export const slaStepInputSchema = z.strictObject({
-  reference: z.string().regex(/^RD-\d{8}-[2-9A-Z]{6}$/),
-  generation: z.number().int().min(1),
-  wakeAt: z.iso.datetime(),
-});
-
-/** The Task of the SLA state machine: its input is the execution's state, validated at the edge. */
+/**
+ * The Task of the SLA state machine: its input is the execution's state, validated at the edge;
+ * its output becomes the next state, checked against the same schema so the Wait and the Choice
+ * never read a state they do not understand.
+ */
 export const createSlaStepHandler = (deps: SlaStepDependencies) => {
   const step = createSlaStep(deps);
   return middy<unknown, SlaStepOutput>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))
-    .handler((event: unknown, context: Context) => step(slaStepInputSchema.parse(event), context));
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .handler(async (event: unknown) =>
+      slaStepOutputSchema.parse(await step(slaStepInputSchema.parse(event))),
+    );
 };

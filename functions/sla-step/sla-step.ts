@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import { CaseRuleError } from '../../shared/domain/case/case-errors.js';
@@ -11,7 +10,9 @@ import { slaCommandFor } from '../../shared/domain/sla/sla-commands.js';
 import { dueActions, nextWakeAt, slaWatchState } from '../../shared/domain/sla/sla-due.js';
 import type { SlaAction } from '../../shared/domain/sla/sla-types.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
-import { logger } from '../../shared/observability/logger.js';
+import { countSlaAction } from '../../shared/observability/business-metrics.js';
+import { logger } from '../../shared/observability/powertools.js';
+import type { SlaStepInput, SlaStepOutput } from '../../shared/schemas/sla-step-schema.js';
 
 export interface SlaStepDependencies {
   store: CaseStore;
@@ -19,13 +20,7 @@ export interface SlaStepDependencies {
   ladder: EscalationLadder;
 }
 
-export interface SlaStepInput {
-  reference: string;
-  generation: number;
-  wakeAt: string;
-}
-
-export type SlaStepOutput = SlaStepInput & { watch: 'watching' | 'paused' | 'finished' | 'superseded' };
+export type { SlaStepInput, SlaStepOutput };
 
 const workflowActor: Actor = { id: 'system:sla-workflow', kind: 'system' };
 
@@ -53,7 +48,7 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
       }
     });
 
-  return async (input: SlaStepInput, _lambdaContext?: Context): Promise<SlaStepOutput> => {
+  return async (input: SlaStepInput): Promise<SlaStepOutput> => {
     const initial = await deps.store.get(input.reference);
     if (initial === undefined) return { ...input, watch: 'finished' };
     if ((initial.slaGeneration ?? 1) !== input.generation) return { ...input, watch: 'superseded' };
@@ -62,7 +57,10 @@ export const createSlaStep = (deps: SlaStepDependencies) => {
     for (const action of dueActions(initial, deps.clock.now(), context)) {
       const recorded = await record(input.reference, action);
       if (recorded === undefined) break;
-      if (recorded) logger.info('SLA action', { reference: input.reference, kind: action.kind });
+      if (recorded) {
+        logger.info('SLA action', { reference: input.reference, kind: action.kind });
+        countSlaAction(action);
+      }
     }
 
     const latest = (await deps.store.get(input.reference)) ?? initial;

@@ -9,36 +9,21 @@ import { Construct } from 'constructs';
 import { effectsStreamSettings } from '../../shared/config/effects-stream-settings.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
-import { type StaffDirectory, staffDirectorySchema } from '../../shared/config/staff-directory.js';
+import type { StaffDirectory } from '../../shared/config/staff-directory.js';
+import {
+  intakeSettingsEnvironment,
+  mailEnvironment,
+  routingEnvironment,
+  staffDirectoryEnvironment,
+} from './app-environment.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import { deadLetterAlarm, failureDestinationQueue } from './dead-letter.js';
 import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment, routingEnvironment } from './intake-environment.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import type { SlaWatch } from './sla-watch.js';
 
 export const effectsProcessorEntry = 'functions/effects-processor/handler.ts';
-
-/**
- * Lambda refuses a function whose variables together exceed 4 KB, but only at deploy time.
- * The directory is the one variable that grows with the bank; the rest is kept room for the
- * table names, addresses and Powertools settings.
- */
-export const maxStaffDirectoryBytes = 3 * 1024;
-
-/** The directory as the handler parses it, checked here so a bad or oversized one fails the synth. */
-const staffDirectoryVariable = (directory: StaffDirectory | undefined): { STAFF_DIRECTORY?: string } => {
-  if (directory === undefined) return {};
-  const json = JSON.stringify(staffDirectorySchema.parse(directory));
-  const bytes = Buffer.byteLength(json);
-  if (bytes > maxStaffDirectoryBytes) {
-    throw new Error(
-      `EffectsProcessor: the staff directory is ${bytes} bytes as JSON; at most ${maxStaffDirectoryBytes} fit in the Lambda environment`,
-    );
-  }
-  return { STAFF_DIRECTORY: json };
-};
 
 export interface EffectsProcessorProps {
   /** Its stream carries the outbox records; the processor records outcomes on the cases. */
@@ -84,13 +69,15 @@ export class EffectsProcessor extends Construct {
         TABLE_NAME: props.caseData.table.tableName,
         IDEMPOTENCY_TABLE_NAME: props.idempotencyData.table.tableName,
         SLA_STATE_MACHINE_ARN: props.slaWatch.stateMachine.stateMachineArn,
-        SENDER_ADDRESS: props.mail.senderAddress,
-        COMPLAINTS_ADDRESS: props.mail.complaintsAddress,
-        SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+        ...mailEnvironment({
+          senderAddress: props.mail.senderAddress,
+          complaintsAddress: props.mail.complaintsAddress,
+          configurationSetName: props.mail.configurationSet.configurationSetName,
+        }),
         TOKEN_SEAL_SECRET_ARN: props.tokenSealSecret.secretArn,
         ...intakeSettingsEnvironment(props.intakeSettings),
         ...routingEnvironment(props.routingRules),
-        ...staffDirectoryVariable(props.staffDirectory),
+        ...staffDirectoryEnvironment(props.staffDirectory),
       },
       logLevel: props.logLevel,
       logRetention: props.logRetention,

@@ -9,12 +9,12 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
+import { intakeSettingsEnvironment, mailEnvironment } from './app-environment.js';
 import { hardenedBucketProps, objectWildcardFinding } from './bucket-hardening.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import { deadLetterAlarm, failureDestinationQueue } from './dead-letter.js';
 import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { inboundMailPrefix, type MailReceiving } from './mail-receiving.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
@@ -125,8 +125,11 @@ export class EmailGateway extends Construct {
         IDEMPOTENCY_TABLE_NAME: props.idempotencyData.table.tableName,
         INTAKE_QUEUE_URL: props.intakeQueue.queue.queueUrl,
         ATTACHMENTS_BUCKET: this.attachmentsBucket.bucketName,
-        SENDER_ADDRESS: props.mail.senderAddress,
-        COMPLAINTS_ADDRESS: props.mail.complaintsAddress,
+        // Its own addresses: mail from them is a loop, never a complaint. It sends nothing.
+        ...mailEnvironment({
+          senderAddress: props.mail.senderAddress,
+          complaintsAddress: props.mail.complaintsAddress,
+        }),
         ...intakeSettingsEnvironment(props.intakeSettings),
       },
       logLevel: props.logLevel,

@@ -2,6 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { AppEnvironment } from '../../shared/config/app-config.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
 import {
@@ -12,10 +13,10 @@ import {
   apiFunctions,
   apiRoutes,
 } from '../api-routes.js';
+import { intakeSettingsEnvironment, mailEnvironment, routingEnvironment } from './app-environment.js';
 import type { CaseData } from './case-data.js';
 import type { ComplaintMail } from './complaint-mail.js';
 import type { IdempotencyData } from './idempotency-data.js';
-import { intakeSettingsEnvironment, routingEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import type { SlaWatch } from './sla-watch.js';
@@ -198,16 +199,21 @@ export class IntakeApi extends Construct {
     spec: ApiFunctionSpec,
     props: IntakeApiProps,
   ): RedressFunction {
-    const environment: Record<string, string> = { TABLE_NAME: props.caseData.table.tableName };
+    const environment: AppEnvironment = { TABLE_NAME: props.caseData.table.tableName };
     if (spec.usesIdempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyData.table.tableName;
     if (spec.sendsToIntakeQueue) environment.INTAKE_QUEUE_URL = props.intakeQueue.queue.queueUrl;
     if (parsesIntakeSettings[name])
       Object.assign(environment, intakeSettingsEnvironment(props.intakeSettings));
     const mail = spec.sendsMail ? requireProp(props.mail, name, 'mail') : undefined;
     if (mail !== undefined) {
-      environment.SENDER_ADDRESS = mail.senderAddress;
-      environment.COMPLAINTS_ADDRESS = mail.complaintsAddress;
-      environment.SES_CONFIGURATION_SET = mail.configurationSet.configurationSetName;
+      Object.assign(
+        environment,
+        mailEnvironment({
+          senderAddress: mail.senderAddress,
+          complaintsAddress: mail.complaintsAddress,
+          configurationSetName: mail.configurationSet.configurationSetName,
+        }),
+      );
       // Notices name the first-responder desk.
       Object.assign(environment, routingEnvironment(props.routingRules));
     }

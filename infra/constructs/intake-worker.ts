@@ -3,9 +3,10 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { AppEnvironment } from '../../shared/config/app-config.js';
 import type { RoutingRules } from '../../shared/config/routing-rules.js';
+import { routingEnvironment } from './app-environment.js';
 import type { CaseData } from './case-data.js';
-import { routingEnvironment } from './intake-environment.js';
 import type { IntakeQueue } from './intake-queue.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 
@@ -45,7 +46,7 @@ export class IntakeWorker extends Construct {
       );
     }
 
-    const environment: Record<string, string> = {
+    const environment: AppEnvironment = {
       TABLE_NAME: props.caseData.table.tableName,
       TOKEN_SEAL_SECRET_ARN: props.tokenSealSecret.secretArn,
       ...routingEnvironment(props.routingRules),

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { defaultServiceName, metricsNamespace } from '../../shared/observability/observability-names.js';
 
 /** Entries in the route table and the worker are written relative to the repository root. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,7 +24,7 @@ export interface RedressFunctionProps {
   readonly timeout: Duration;
   /** What the handler parses from its environment; the shared variables below are added. */
   readonly environment: Record<string, string>;
-  /** POWERTOOLS_SERVICE_NAME. @default 'redress' */
+  /** POWERTOOLS_SERVICE_NAME: the `service` of every log line, metric and trace. @default 'redress' */
   readonly serviceName?: string;
   /** POWERTOOLS_LOG_LEVEL. @default 'INFO' */
   readonly logLevel?: PowertoolsLogLevel;
@@ -34,8 +35,9 @@ export interface RedressFunctionProps {
 /**
  * How every Lambda of the app is packaged and run: a locally bundled ESM NodejsFunction on
  * arm64, its own log group with a retention, its own role that starts with nothing but writing
- * to that log group, and active X-Ray tracing. Permissions to data come only from the grant
- * helpers of the data constructs.
+ * to that log group, and active X-Ray tracing. The Powertools variables name the service and the
+ * metrics namespace for the shared Logger, Metrics and Tracer (shared/observability). Permissions
+ * to data come only from the grant helpers of the data constructs.
  */
 export class RedressFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
@@ -88,8 +90,12 @@ export class RedressFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         ...props.environment,
-        POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'redress',
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? defaultServiceName,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        // Handler responses carry cases (names, contact details, complaint text); X-Ray must not
+        // keep a copy as segment metadata. Errors are still recorded.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
         // Stack traces point into the TypeScript sources instead of the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
       },

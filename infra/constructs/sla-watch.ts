@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { AppEnvironment } from '../../shared/config/app-config.js';
 import type { CaseData } from './case-data.js';
 import { type PowertoolsLogLevel, RedressFunction } from './redress-function.js';
 import { SlaWorkflow } from './sla-workflow.js';
@@ -38,7 +39,7 @@ export class SlaWatch extends Construct {
   constructor(scope: Construct, id: string, props: SlaWatchProps) {
     super(scope, id);
 
-    const environment: Record<string, string> = { TABLE_NAME: props.caseData.table.tableName };
+    const environment: AppEnvironment = { TABLE_NAME: props.caseData.table.tableName };
     this.step = new RedressFunction(this, 'Step', {
       entry: slaStepEntry,
       description:

@@ -4,6 +4,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import {
+  type SlaWatchState,
+  slaStateFields,
+  slaStatePath,
+  slaStepInputFields,
+} from '../../shared/schemas/sla-step-schema.js';
 
 /**
  * State names an operator reads in an execution's history; tests and the local runner use the
@@ -17,9 +23,6 @@ export const slaStates = {
   paused: 'Clock paused: resume starts a new watch',
   superseded: 'Superseded by a newer watch',
 } as const;
-
-/** What the step function returns and the Choice state reads. */
-export const slaWatchStates = ['watching', 'paused', 'finished', 'superseded'] as const;
 
 export interface SlaWorkflowProps {
   /** The Lambda that re-reads the case, does what is due and says when to wake next. */
@@ -47,17 +50,16 @@ export class SlaWorkflow extends Construct {
 
     const wait = new sfn.Wait(this, 'Wait', {
       stateName: slaStates.wait,
-      time: sfn.WaitTime.timestampPath('$.wakeAt'),
+      time: sfn.WaitTime.timestampPath(slaStatePath(slaStateFields.wakeAt)),
     });
     const act = new tasks.LambdaInvoke(this, 'Act', {
       stateName: slaStates.act,
       lambdaFunction: props.stepFunction,
       payloadResponseOnly: true,
-      payload: sfn.TaskInput.fromObject({
-        'reference.$': '$.reference',
-        'generation.$': '$.generation',
-        'wakeAt.$': '$.wakeAt',
-      }),
+      // Exactly the step's input fields, so the Lambda's strict schema never sees a stray one.
+      payload: sfn.TaskInput.fromObject(
+        Object.fromEntries(slaStepInputFields.map((field) => [`${field}.$`, slaStatePath(field)])),
+      ),
       retryOnServiceExceptions: false,
     });
     // Every action is idempotent on the case record, so a retried step never notifies twice.
@@ -68,16 +70,12 @@ export class SlaWorkflow extends Construct {
       backoffRate: 2,
     });
 
+    const watchIs = (state: SlaWatchState) =>
+      sfn.Condition.stringEquals(slaStatePath(slaStateFields.watch), state);
     const decide = new sfn.Choice(this, 'Decide', { stateName: slaStates.decide })
-      .when(sfn.Condition.stringEquals('$.watch', 'watching'), wait)
-      .when(
-        sfn.Condition.stringEquals('$.watch', 'finished'),
-        new sfn.Succeed(this, 'HandOver', { stateName: slaStates.handOver }),
-      )
-      .when(
-        sfn.Condition.stringEquals('$.watch', 'paused'),
-        new sfn.Succeed(this, 'Paused', { stateName: slaStates.paused }),
-      )
+      .when(watchIs('watching'), wait)
+      .when(watchIs('finished'), new sfn.Succeed(this, 'HandOver', { stateName: slaStates.handOver }))
+      .when(watchIs('paused'), new sfn.Succeed(this, 'Paused', { stateName: slaStates.paused }))
       .otherwise(new sfn.Succeed(this, 'Superseded', { stateName: slaStates.superseded }));
 
     const definition = wait.next(act).next(decide);

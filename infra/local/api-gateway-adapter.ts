@@ -77,7 +77,7 @@ export const createApiDispatcher = (
     let claims: Record<string, string> | undefined;
     if (match.route.access === 'staff') {
       const token = bearerToken(single(request.headers));
-      const verified = token === undefined ? undefined : tokens.verify(token);
+      const verified = token === undefined ? undefined : await tokens.verify(token);
       if (verified === undefined) return errorResponse(401, 'unauthorized', 'Unauthorized');
       claims = authorizerClaims(verified);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -18,7 +18,10 @@ export const loadClockPosition = (dataDir: string): Date | undefined => {
   }
 };
 
+/** Written to a temporary file and renamed over the old one: a kill mid-write leaves one whole. */
 export const saveClockPosition = (dataDir: string, now: Date): void => {
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dataDir, FILE_NAME), `${JSON.stringify({ now: now.toISOString() })}\n`);
+  const file = join(dataDir, FILE_NAME);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ now: now.toISOString() })}\n`);
+  renameSync(`${file}.tmp`, file);
 };

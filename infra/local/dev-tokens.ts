@@ -1,17 +1,19 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import { z } from 'zod';
 
 /**
  * Local stand-in for Cognito sign-in: HS256 JWTs signed with a key made when the runtime starts
- * (never stored, so tokens die with the process). The local API adapter verifies them and hands
- * the claims to handlers in the shape API Gateway's Cognito authorizer does.
+ * (never stored, so tokens die with the process). The local API adapter verifies them with
+ * `jose` and hands the claims to handlers in the shape API Gateway's Cognito authorizer does.
+ * Issuing stays synchronous (the runtime hands tokens out synchronously; jose only signs
+ * asynchronously), so the token is assembled here as a plain compact HS256 JWT.
  */
 
 const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 /** Transport expiry on wall time: the virtual clock moves days in tests and must not sign anyone out. */
 const TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
-const headerSchema = z.object({ alg: z.literal('HS256'), typ: z.literal('JWT').optional() });
 const payloadSchema = z
   .object({
     sub: z.string().min(1),
@@ -26,14 +28,6 @@ const payloadSchema = z
   .strict();
 
 export type DevTokenClaims = Omit<z.infer<typeof payloadSchema>, 'exp' | 'iat'>;
-
-const jsonPart = (part: string): unknown => {
-  try {
-    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-};
 
 export class DevTokenIssuer {
   private readonly key = randomBytes(32);
@@ -50,18 +44,20 @@ export class DevTokenIssuer {
     return `${header}.${payload}.${this.sign(`${header}.${payload}`).toString('base64url')}`;
   }
 
-  /** The claims of a token this issuer signed and that has not expired; undefined otherwise. */
-  verify(token: string, now = new Date()): DevTokenClaims | undefined {
-    const [head, body, signature, ...rest] = token.split('.');
-    if (head === undefined || body === undefined || signature === undefined || rest.length > 0)
+  /**
+   * The claims of a token this issuer signed and that has not expired; undefined otherwise
+   * (bad signature, other algorithm, expired, malformed, or claims not of the expected shape).
+   */
+  async verify(token: string, now = new Date()): Promise<DevTokenClaims | undefined> {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: now }));
+    } catch {
       return undefined;
-    const given = Buffer.from(signature, 'base64url');
-    const expected = this.sign(`${head}.${body}`);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    if (!headerSchema.safeParse(jsonPart(head)).success) return undefined;
-    const payload = payloadSchema.safeParse(jsonPart(body));
-    if (!payload.success || payload.data.exp * 1000 <= now.getTime()) return undefined;
-    const { exp: _exp, iat: _iat, ...claims } = payload.data;
+    }
+    const parsed = payloadSchema.safeParse(payload);
+    if (!parsed.success) return undefined;
+    const { exp: _exp, iat: _iat, ...claims } = parsed.data;
     return claims;
   }
 }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { createApp } from '../../functions/app/create-app.js';
 import { createBranchesHandler } from '../../functions/branches/create-handler.js';
-import { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
+import type { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
 import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
 import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/create-handler.js';
@@ -19,35 +19,17 @@ import { createListCasesHandler } from '../../functions/list-cases/create-handle
 import { createRegisterCaseHandler } from '../../functions/register-case/create-handler.js';
 import { createSlaStepHandler } from '../../functions/sla-step/create-handler.js';
 import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
-import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
-import { DynamoDbCaseWalker } from '../../shared/adapters/dynamodb/case-walk.js';
-import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
-import {
-  DynamoDbInboundMailLog,
-  DynamoDbSentMessageIndex,
-} from '../../shared/adapters/dynamodb/mail-items.js';
-import { createS3Client, S3ObjectStore } from '../../shared/adapters/s3/object-store.js';
 import { type TokenSealer, tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
-import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
-import { createSqsClient, SqsIntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
+import { createSqsClient } from '../../shared/adapters/sqs/intake-queue.js';
+import { type AppEnvironment, loadAppConfig } from '../../shared/config/app-config.js';
 import { effectsStreamSettings } from '../../shared/config/effects-stream-settings.js';
 import { emailGatewaySettings } from '../../shared/config/email-gateway-settings.js';
 import { intakeQueueSettings } from '../../shared/config/intake-queue-settings.js';
-import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
-import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
-import { sampleStaffDirectory } from '../../shared/config/staff-directory.js';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
-import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import { nextWakeAt } from '../../shared/domain/sla/sla-due.js';
-import { createContactDirectory } from '../../shared/notices/contact-directory.js';
 import { createApiDispatcher } from './api-gateway-adapter.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { clockRoutes } from './clock-routes.js';
@@ -112,6 +94,7 @@ const closeServer = (server: Server): Promise<void> =>
   });
 
 const REDRIVE_INTERVAL_MS = 60_000;
+const CLOCK_SAVE_INTERVAL_MS = 5_000;
 
 /**
  * Locally the status-token sealing key is made once and kept with the data, so a sealed token in
@@ -146,9 +129,68 @@ export const startLocalRuntime = async (
       port: config.dynamoDbPort,
     });
     stoppers.push(dynamoDbLocal.stop);
-    const client = createDynamoDbClient({ endpoint: dynamoDbLocal.endpoint, region: 'local' });
-    stoppers.push(async () => client.destroy());
+    const ses: SesLocal = await startSesLocal(config.sesPort);
+    stoppers.push(ses.stop);
+    const sqs = await startSqsLocal({ visibilityTimeoutSeconds: config.queueVisibilitySeconds });
+    stoppers.push(sqs.stop);
+    const inboundBucket = 'inbound-mail';
+    const attachmentsBucket = 'case-attachments';
+    const s3 = await startS3Local({
+      directory: join(config.dataDir, 's3'),
+      buckets: [inboundBucket, attachmentsBucket],
+    });
+    stoppers.push(s3.stop);
+
+    // The position is kept on every move, and while it ticks every few seconds, so neither a
+    // crash nor a SIGKILL sends time back.
+    const clock = new VirtualClock(loadClockPosition(config.dataDir) ?? config.clockStart ?? new Date(), {
+      ticking: config.tickingClock,
+      onMove: (now) => saveClockPosition(config.dataDir, now),
+    });
+    stoppers.push(async () => clock.dispose());
+    stoppers.push(async () => saveClockPosition(config.dataDir, clock.now()));
+    if (config.tickingClock) {
+      const keepPosition = setInterval(
+        () => saveClockPosition(config.dataDir, clock.now()),
+        CLOCK_SAVE_INTERVAL_MS,
+      );
+      keepPosition.unref();
+      stoppers.push(async () => clearInterval(keepPosition));
+    }
+
+    // The same composition root the Lambdas use, pointed at the stand-ins. What has no stand-in
+    // is supplied here: the virtual clock, the watch runner, the key file, delivery reports.
     const idempotencyTableName = `${config.tableName}-idempotency`;
+    const appEnvironment: AppEnvironment = {
+      AWS_REGION: LOCAL_REGION,
+      TABLE_NAME: config.tableName,
+      IDEMPOTENCY_TABLE_NAME: idempotencyTableName,
+      INTAKE_QUEUE_URL: sqs.intakeQueueUrl,
+      ATTACHMENTS_BUCKET: attachmentsBucket,
+      SENDER_ADDRESS: config.senderAddress,
+      COMPLAINTS_ADDRESS: config.complaintsAddress,
+      PUBLIC_BASE_URL: config.publicBaseUrl,
+    };
+    let slaRunner: LocalSlaRunner | undefined;
+    let delivering: DeliveringMailer | undefined;
+    const app = createApp(loadAppConfig(appEnvironment), {
+      endpoints: { dynamoDb: dynamoDbLocal.endpoint, sqs: sqs.endpoint, ses: ses.endpoint, s3: s3.endpoint },
+      clock,
+      sealer: localTokenSealer(config.dataDir),
+      watcher: {
+        start: async (request: SlaStepInput) => {
+          if (slaRunner === undefined) throw new Error('the SLA runner is not running');
+          slaRunner.start(request);
+        },
+      },
+      // Captured mail counts as delivered: each send is followed by SES's delivery event.
+      wrapMailer: (sesMailer) => {
+        delivering = new DeliveringMailer(sesMailer, clock);
+        return delivering;
+      },
+    });
+    stoppers.push(async () => app.close());
+    const client = app.dynamoDb();
     const [{ streamArn }] = await Promise.all([
       ensureCaseTable(client, config.tableName),
       ensureIdempotencyTable(client, idempotencyTableName),
@@ -159,80 +201,24 @@ export const startLocalRuntime = async (
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     stoppers.push(async () => streamsClient.destroy());
-    const sealer = localTokenSealer(config.dataDir);
-
-    const ses: SesLocal = await startSesLocal(config.sesPort);
-    stoppers.push(ses.stop);
-    const sqs = await startSqsLocal({ visibilityTimeoutSeconds: config.queueVisibilitySeconds });
-    stoppers.push(sqs.stop);
-    const sqsClient = createSqsClient({ endpoint: sqs.endpoint, region: 'local' });
-    stoppers.push(async () => sqsClient.destroy());
-    const sesClient = createSesClient({ endpoint: ses.endpoint, region: 'local' });
-    stoppers.push(async () => sesClient.destroy());
-
-    const clock = new VirtualClock(loadClockPosition(config.dataDir) ?? config.clockStart ?? new Date(), {
-      ticking: config.tickingClock,
-    });
-    stoppers.push(async () => clock.dispose());
-    stoppers.push(async () => saveClockPosition(config.dataDir, clock.now()));
-
-    // Captured mail counts as delivered: each send is followed by SES's delivery event.
-    const mailer = new DeliveringMailer(new SesMailer(sesClient, { from: config.senderAddress }), clock);
-    const documents = createDocumentClient(client);
-    const sentMessages = new DynamoDbSentMessageIndex(documents, config.tableName);
-    const branches = new DynamoDbBranchDirectory(documents, config.tableName);
-    const store = new DynamoDbCaseStore({ client, tableName: config.tableName, nextDueAt: caseNextDueAt });
-    const queue = new SqsIntakeQueue(sqsClient, sqs.intakeQueueUrl);
-    const idempotencyStore = () =>
-      new DynamoDBPersistenceLayer({
-        tableName: idempotencyTableName,
-        awsSdkV3Client: client,
-      });
-    const settings = { ...defaultIntakeSettings, publicBaseUrl: config.publicBaseUrl };
+    const store = app.store();
+    const branches = app.branches();
 
     // The SLA watch: the synthesized state machine, run on the virtual clock, bound to the same
     // step handler the Lambda runs.
-    const slaStep = createSlaStepHandler({ store, clock, ladder: defaultEscalationLadder });
-    const slaRunner = new LocalSlaRunner(synthesizeSlaDefinition(), clock, (input) =>
+    const slaStep = createSlaStepHandler(app.slaStep());
+    const runner = new LocalSlaRunner(synthesizeSlaDefinition(), clock, (input) =>
       slaStep(input, localLambdaContext('sla-step', 60)),
     );
-    const watcher = { start: async (request: SlaStepInput) => slaRunner.start(request) };
-    stoppers.push(async () => slaRunner.stop());
-
-    const worker = createIntakeWorkerHandler({
-      store,
-      clock,
-      routing: sampleRoutingRules,
-      branches,
-      ladder: defaultEscalationLadder,
-      sealer,
-    });
+    slaRunner = runner;
+    stoppers.push(async () => runner.stop());
 
     // The effects processor on the table's stream, as the deployed event source mapping feeds it.
-    const effects = createEffectsHandler({
-      store,
-      mailer,
-      watcher,
-      clock,
-      contacts: createContactDirectory({
-        branches,
-        routing: sampleRoutingRules,
-        directory: sampleStaffDirectory,
-      }),
-      ladder: defaultEscalationLadder,
-      timeZone: settings.timeZone,
-      publicBaseUrl: settings.publicBaseUrl,
-      complaintsAddress: config.complaintsAddress,
-      sentMessages,
-      sesRegion: LOCAL_REGION,
-      sealer,
-      idempotencyStore: idempotencyStore(),
-    });
     const streamPoller = new StreamPoller({
       client: streamsClient,
       streamArn,
       region: LOCAL_REGION,
-      handler: effects,
+      handler: createEffectsHandler(app.effectsProcessor()),
       context: () => localLambdaContext('effects-processor', effectsStreamSettings.processorTimeoutSeconds),
       batchSize: effectsStreamSettings.batchSize,
       retryAttempts: effectsStreamSettings.retryAttempts,
@@ -241,12 +227,15 @@ export const startLocalRuntime = async (
     });
     streamPoller.start();
     stoppers.push(() => streamPoller.stop());
+    // The poller's own client: it stands in for the event source mapping, not for a function.
+    const pollerClient = createSqsClient({ endpoint: sqs.endpoint, region: LOCAL_REGION });
+    stoppers.push(async () => pollerClient.destroy());
     const poller = new QueuePoller({
-      client: sqsClient,
+      client: pollerClient,
       queueUrl: sqs.intakeQueueUrl,
       queueArn: sqs.intakeQueueArn,
-      region: 'local',
-      handler: worker,
+      region: LOCAL_REGION,
+      handler: createIntakeWorkerHandler(app.intakeWorker()),
       context: () => localLambdaContext('intake-worker', intakeQueueSettings.workerTimeoutSeconds),
       batchSize: intakeQueueSettings.batchSize,
       concurrency: config.queuePollers,
@@ -254,28 +243,7 @@ export const startLocalRuntime = async (
     poller.start();
     stoppers.push(() => poller.stop());
 
-    const inboundBucket = 'inbound-mail';
-    const attachmentsBucket = 'case-attachments';
-    const s3 = await startS3Local({
-      directory: join(config.dataDir, 's3'),
-      buckets: [inboundBucket, attachmentsBucket],
-    });
-    stoppers.push(s3.stop);
-    const s3Client = createS3Client({ endpoint: s3.endpoint, region: LOCAL_REGION });
-    stoppers.push(async () => s3Client.destroy());
-    const objects = new S3ObjectStore(s3Client);
-    const gateway = createEmailGatewayHandler({
-      objects,
-      store,
-      queue,
-      sentMessages,
-      mailLog: new DynamoDbInboundMailLog(documents, config.tableName),
-      clock,
-      settings,
-      ourAddresses: [config.senderAddress, config.complaintsAddress],
-      attachmentsBucket,
-      idempotencyStore: idempotencyStore(),
-    });
+    const gateway = createEmailGatewayHandler(app.emailGateway());
     const mailInvoker = new AsyncInvoker(
       'email gateway',
       (event: ReturnType<typeof objectCreatedEvent>) =>
@@ -288,7 +256,7 @@ export const startLocalRuntime = async (
       maxBytes: 25 * 1024 * 1024,
       store: async (raw) => {
         const key = inboundObjectKey(clock.now());
-        await objects.put(inboundBucket, key, raw, 'message/rfc822');
+        await app.objects().put(inboundBucket, key, raw, 'message/rfc822');
         return { bucket: inboundBucket, key, size: raw.length };
       },
       deliver: (object) =>
@@ -299,10 +267,11 @@ export const startLocalRuntime = async (
       await mailInvoker.settle(10_000).catch(() => undefined);
     });
 
-    const redrive = () => redriveUnregistered({ store, queue, clock });
-    const deliveryEvents = createDeliveryEventsHandler({ store, sentMessages, clock });
-    const flushDeliveries = (minAgeMs?: number) =>
-      mailer.flush(deliveryEvents, () => localLambdaContext('delivery-events', 30), minAgeMs);
+    const redrive = () => redriveUnregistered(app.redriveUnregistered());
+    const deliveryEvents = createDeliveryEventsHandler(app.deliveryEvents());
+    app.mailer();
+    const flushDeliveries = async (minAgeMs?: number) =>
+      delivering?.flush(deliveryEvents, () => localLambdaContext('delivery-events', 30), minAgeMs);
     // In the background, only mail sent a while ago: its sender has stored the Message-ID.
     const deliveryTimer = setInterval(() => void flushDeliveries(500), 1000);
     deliveryTimer.unref();
@@ -315,7 +284,7 @@ export const startLocalRuntime = async (
         await mailInvoker.settle(timeoutMs);
         await poller.settle(timeoutMs);
         await streamPoller.settle(timeoutMs);
-        await slaRunner.settle(timeoutMs);
+        await runner.settle(timeoutMs);
         await streamPoller.settle(timeoutMs);
         await flushDeliveries();
       }
@@ -325,11 +294,11 @@ export const startLocalRuntime = async (
     for (const due of await store.findDue('9999-12-31T00:00:00.000Z')) {
       if (due.case.status === 'received') continue;
       const wakeAt = nextWakeAt(due.case, {
-        ladder: defaultEscalationLadder,
+        ladder: app.ladder,
         calendar: getCalendar(due.case.calendarId),
       });
       if (wakeAt !== undefined)
-        slaRunner.start({ reference: due.case.reference, generation: due.case.slaGeneration ?? 1, wakeAt });
+        runner.start({ reference: due.case.reference, generation: due.case.slaGeneration ?? 1, wakeAt });
     }
     const redriveTimer = setInterval(() => {
       redrive().catch(() => process.stderr.write('registration re-drive failed; will retry\n'));
@@ -337,16 +306,16 @@ export const startLocalRuntime = async (
     redriveTimer.unref();
     stoppers.push(async () => clearInterval(redriveTimer));
 
-    const caseAction = createApplyCaseAction({ store, clock, ladder: defaultEscalationLadder });
+    const caseAction = app.applyCaseAction();
 
     // Branches are data the admin maintains; a fresh table starts with the sample ones, and a
     // restart leaves whatever the admin changed alone.
     const existingBranches = new Set((await branches.list()).map((branch) => branch.code));
-    for (const { code, input } of sampleBranches(sampleRoutingRules, sampleStaffDirectory)) {
+    for (const { code, input } of sampleBranches(app.config.routing, app.config.staffDirectory)) {
       if (!existingBranches.has(code)) await branches.put(code, input, clock.now());
     }
     const tokens = new DevTokenIssuer();
-    const users = devUsers(Object.keys(sampleRoutingRules.branches));
+    const users = devUsers(Object.keys(app.config.routing.branches));
     const tokenFor = (user: string): string => {
       const claims = users[user];
       if (claims === undefined) throw new Error(`No local user ${user}`);
@@ -355,28 +324,13 @@ export const startLocalRuntime = async (
 
     const api = createApiDispatcher(
       {
-        'submit-complaint': createSubmitComplaintHandler({
-          store,
-          queue,
-          clock,
-          settings,
-        }),
-        'complaint-status': createComplaintStatusHandler({ store }),
-        'list-cases': createListCasesHandler({
-          cases: new DynamoDbCaseWalker(documents, config.tableName),
-          branches,
-          ladder: defaultEscalationLadder,
-          clock,
-        }),
-        'get-case': createGetCaseHandler({ store, branches, ladder: defaultEscalationLadder, clock }),
-        'register-case': createRegisterCaseHandler({ store, queue, clock, settings, branches }),
-        'case-action': createCaseActionHandler({
-          store,
-          branches,
-          ladder: defaultEscalationLadder,
-          apply: caseAction,
-        }),
-        branches: createBranchesHandler({ branches, clock }),
+        'submit-complaint': createSubmitComplaintHandler(app.submitComplaint()),
+        'complaint-status': createComplaintStatusHandler(app.complaintStatus()),
+        'list-cases': createListCasesHandler(app.listCases()),
+        'get-case': createGetCaseHandler(app.getCase()),
+        'register-case': createRegisterCaseHandler(app.registerCase()),
+        'case-action': createCaseActionHandler(app.caseAction()),
+        branches: createBranchesHandler(app.branchesApi()),
       },
       tokens,
     );
@@ -438,8 +392,8 @@ export const startLocalRuntime = async (
       s3: { endpoint: s3.endpoint, inboundBucket, attachmentsBucket },
       mailDeadLetters: mailInvoker.deadLetters,
       effectDeadLetters: streamPoller.deadLetters,
-      slaFailures: slaRunner.failures,
-      slaTransitions: () => slaRunner.transitions(),
+      slaFailures: runner.failures,
+      slaTransitions: () => runner.transitions(),
       caseAction,
       tokenFor,
       settle: settleAll,

@@ -1,23 +1,23 @@
 import './promise-with-resolvers.js';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { z } from 'zod';
+import {
+  type SlaStepInput,
+  type SlaStepOutput,
+  slaStepInputSchema,
+} from '../../shared/schemas/sla-step-schema.js';
 import { slaStates } from '../constructs/sla-workflow.js';
 import type { VirtualClock } from './virtual-clock.js';
 
-export const slaStepInputSchema = z.object({
-  reference: z.string(),
-  generation: z.number().int().min(1),
-  wakeAt: z.iso.datetime(),
-});
-export type SlaStepInput = z.infer<typeof slaStepInputSchema>;
+export type { SlaStepInput, SlaStepOutput };
 
-/** What the step returns to the workflow; the Choice state reads `watch`. */
-export type SlaStepOutput = {
-  reference: string;
-  generation: number;
-  wakeAt: string;
-  watch: 'watching' | 'paused' | 'finished' | 'superseded';
-};
+/**
+ * The step's input as this stand-in for Step Functions reads it: the schema's fields, but no check
+ * of the reference's format. Step Functions passes the state through unread and the step Lambda
+ * checks the reference itself, so a malformed one fails where it fails in AWS: in the step.
+ */
+const taskInputSchema = slaStepInputSchema.extend({ reference: z.string().min(1) });
+
 export type SlaStep = (input: SlaStepInput) => Promise<SlaStepOutput>;
 
 export interface LocalSlaRunnerOptions {
@@ -236,7 +236,7 @@ export class LocalSlaRunner {
           taskResourceLocalHandlers: {
             [slaStates.act]: async (taskInput: unknown) => {
               if (execution.stopped) throw new Error('the SLA runner has stopped');
-              return this.step(slaStepInputSchema.parse(taskInput));
+              return this.step(taskInputSchema.parse(taskInput));
             },
           },
         },

@@ -11,6 +11,11 @@ export interface VirtualClockOptions {
    * `npm start` expects); when false it stands still until moved (what tests want).
    */
   ticking?: boolean;
+  /**
+   * Called with the new time whenever a move changes it, so the position can be kept at once:
+   * a crash must not send the clock back and make work due in the lost interval happen again.
+   */
+  onMove?: (now: Date) => void;
 }
 
 /**
@@ -22,6 +27,7 @@ export class VirtualClock implements Clock {
   private base: number;
   private wallAtBase: number;
   private readonly ticking: boolean;
+  private readonly onMove: ((now: Date) => void) | undefined;
   private sleepers: Sleeper[] = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -29,6 +35,7 @@ export class VirtualClock implements Clock {
     this.base = start.getTime();
     this.wallAtBase = Date.now();
     this.ticking = options.ticking ?? false;
+    this.onMove = options.onMove;
   }
 
   private get current(): number {
@@ -75,10 +82,12 @@ export class VirtualClock implements Clock {
       if (next === undefined || next.dueAt > end) break;
       this.sleepers.shift();
       this.current = Math.max(this.current, next.dueAt);
+      this.onMove?.(this.now());
       next.release();
       await settle();
     }
     this.current = Math.max(this.current, end);
+    this.onMove?.(this.now());
     this.armTimer();
     await settle();
   }

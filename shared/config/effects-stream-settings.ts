@@ -1,5 +1,5 @@
-import { outboxSortKeyPrefix } from '../adapters/dynamodb/case-items.js';
 import { caseTable } from '../adapters/dynamodb/case-table.js';
+import { keyPrefixes } from '../adapters/dynamodb/table-keys.js';
 
 /**
  * How the case table's stream feeds the effects processor. The CDK event source mapping and the
@@ -18,7 +18,7 @@ export const effectsStreamSettings = {
   /** Only new outbox records: their keys begin with OUTBOX#, and they are inserted, never replaced. */
   filterPattern: {
     eventName: ['INSERT'],
-    dynamodb: { Keys: { [caseTable.sortKey]: { S: [{ prefix: outboxSortKeyPrefix }] } } },
+    dynamodb: { Keys: { [caseTable.sortKey]: { S: [{ prefix: keyPrefixes.outbox }] } } },
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { receivedCase } from '../domain/intake/received-case.js';
 import { hashTrackingToken, newTrackingToken } from '../domain/intake/tracking-token.js';
 import type { Clock } from '../domain/time/clock.js';
 import { type IntakeAnswer, type IntakeClaimRequest, intakeClaimRecord } from '../http/intake-idempotency.js';
+import { countComplaintReceived } from '../observability/business-metrics.js';
 import type { ComplaintSubmission } from '../schemas/complaint-submission-schema.js';
 
 export interface AcceptReceivedDependencies {
@@ -69,6 +70,9 @@ export const acceptReceivedComplaint = async (
       if (error instanceof CaseAlreadyExistsError && attempt < MAX_REFERENCE_ATTEMPTS) continue;
       throw error;
     }
+    // Counted here, once per stored complaint: a replayed submission or re-delivered mail never
+    // gets this far.
+    countComplaintReceived(input.channel);
     await queueOrLeaveForRedrive(deps.queue, { reference, trackingToken: token });
     return { reference, token };
   }

@@ -28,9 +28,15 @@ export interface NoticeContext {
 
 type MailEffect = Exclude<CaseEffect, { kind: 'start_watch' }>;
 
+/** The name a notice is recorded and counted under: a small fixed set the code defines. */
+export type NoticeName =
+  | 'acknowledgement'
+  | CustomerNotice['type']
+  | Extract<CaseEffect, { kind: 'sla_notice' }>['action']['kind'];
+
 /** A notice ready to send, with the name it is recorded under on the case. */
 export interface ComposedNotice {
-  notice: string;
+  notice: NoticeName;
   mail: OutgoingMail;
 }
 

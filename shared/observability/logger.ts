@@ -1,8 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-
 /**
- * The one logger. Service name and level come from the environment the CDK sets
- * (POWERTOOLS_SERVICE_NAME, POWERTOOLS_LOG_LEVEL). Never log personal data: references,
- * counts, codes and error names only.
+ * The logger of the shared observability module (powertools.ts), re-exported for the modules that
+ * import it from here. New code imports logger, metrics and tracer from powertools.ts.
  */
-export const logger = new Logger({ serviceName: 'redress' });
+export { logger } from './powertools.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complaintReferenceSchema } from '../domain/intake/complaint-reference.js';
 
 /**
  * What travels on the intake queue: the reference of a stored `received` record, and on the
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * (the token is stored nowhere in clear; a re-drive sends the reference alone).
  */
 export const intakeMessageSchema = z.strictObject({
-  reference: z.string().regex(/^RD-\d{8}-[2-9A-Z]{6}$/),
+  reference: complaintReferenceSchema,
   trackingToken: z.string().min(20).max(200).optional(),
 });
 

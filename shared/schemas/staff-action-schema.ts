@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 const base = { expectedVersion: z.number().int().positive().optional() };
+/** A field the API sets itself: sending it is refused with the reason, whatever its value. */
+const notFromBody = (why: string) =>
+  z.never({ error: `cannot be sent: ${why}, never a name in the request` }).optional();
 
 export const caseActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -31,10 +34,12 @@ export const caseActionSchema = z.discriminatedUnion('type', [
     type: z.literal('extend'),
     reason: text(2_000),
     /**
-     * For an extension that needs approval: whose request the approver signs off. Defaults to
-     * the case's handler, else its first responder; never the approver.
+     * Who asked and who approved are never taken from the body: the requester is the person the
+     * case records, the approver is whoever is signed in. A body naming either is refused with a
+     * 400 rather than silently overruled, so a client that thinks it chooses them learns it does not.
      */
-    requestedBy: text(100).optional(),
+    requestedBy: notFromBody('the requester is the case’s handler (or first responder)'),
+    approvedBy: notFromBody('the approver is the signed-in person'),
     ...base,
   }),
   z.strictObject({

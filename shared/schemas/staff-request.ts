@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import type { ComplaintCase } from '../domain/case/case-types.js';
+import { isComplaintReference } from '../domain/intake/complaint-reference.js';
 import type { StaffMember } from '../domain/staff/staff-types.js';
-import { HttpProblem } from '../http/http-problem.js';
+import { HttpProblem, notFound } from '../http/http-problem.js';
 import { fieldErrors } from './complaint-submission-schema.js';
 import { staffFromAuthorizer } from './staff-claims-schema.js';
 
@@ -32,6 +33,16 @@ export const pathParameter = (event: APIGatewayProxyEvent, name: string): string
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw new HttpProblem(404, 'not_found', `No ${name} given`);
   return value;
+};
+
+/**
+ * The `{reference}` of a case route. Something that is not a reference cannot name a case, so it
+ * answers exactly as an unknown case does, without a read.
+ */
+export const referencePathParameter = (event: APIGatewayProxyEvent): string => {
+  const reference = pathParameter(event, 'reference');
+  if (!isComplaintReference(reference)) throw notFound(`No case ${reference}`);
+  return reference;
 };
 
 /** The case as staff see it: everything but the digest of the customer's status-page token. */

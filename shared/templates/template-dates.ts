@@ -1,3 +1,4 @@
+import { DateTime, IANAZone } from 'luxon';
 import { parseInstant } from '../domain/calendar/local-time.js';
 import type { Language } from '../domain/case/case-types.js';
 import { TemplateInputError } from './template-errors.js';
@@ -10,83 +11,22 @@ import { TemplateInputError } from './template-errors.js';
 // Zones that observe China Standard Time; customers know it as 北京时间 rather than an offset.
 const beijingTimeZones = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC']);
 
-const englishMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-interface ZonedParts {
-  year: string;
-  month: number;
-  day: string;
-  hour: string;
-  minute: string;
-  /** Offset from UTC at that instant, e.g. `UTC+8`, `UTC+5:30`, `UTC`. */
-  offsetLabel: string;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-// Numeric parts only, so the output does not depend on how a given ICU build spells dates.
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  const cached = formatters.get(timeZone);
-  if (cached) return cached;
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-  } catch {
-    throw new TemplateInputError('timeZone', `is not a known IANA time zone: ${timeZone}`);
-  }
-  formatters.set(timeZone, formatter);
-  return formatter;
-};
-
-const offsetLabelOf = (gmtOffset: string): string => {
-  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(gmtOffset);
-  if (!match) return 'UTC';
-  const [, sign, hours, minutes] = match;
-  if (Number(hours) === 0 && minutes === '00') return 'UTC';
-  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
-};
-
-const zonedParts = (field: string, instant: string, timeZone: string): ZonedParts => {
+const zonedInstant = (field: string, instant: string, timeZone: string): DateTime => {
   let epochMillis: number;
   try {
     epochMillis = parseInstant(instant);
   } catch {
     throw new TemplateInputError(field, `is not an ISO-8601 instant with Z or an offset: ${instant}`);
   }
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMillis));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    year: part('year'),
-    month: Number(part('month')),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    offsetLabel: offsetLabelOf(part('timeZoneName')),
-  };
+  // Luxon would also take `system` or `UTC+8`; only a named IANA zone is a bank's zone.
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw new TemplateInputError('timeZone', `is not a known IANA time zone: ${timeZone}`);
+  }
+  return DateTime.fromMillis(epochMillis).setZone(timeZone);
 };
+
+/** Offset from UTC at that instant: `UTC+8`, `UTC+5:30`, `UTC-5`, or `UTC` itself. */
+const offsetLabel = (zoned: DateTime): string => (zoned.offset === 0 ? 'UTC' : `UTC${zoned.toFormat('Z')}`);
 
 /**
  * A date and time for the customer, in `timeZone`:
@@ -99,10 +39,11 @@ export const formatDateTime = (
   timeZone: string,
   field = 'instant',
 ): string => {
-  const p = zonedParts(field, instant, timeZone);
+  const zoned = zonedInstant(field, instant, timeZone);
+  const offset = offsetLabel(zoned);
   if (language === 'zh-CN') {
-    const zone = beijingTimeZones.has(timeZone) && p.offsetLabel === 'UTC+8' ? '北京时间' : p.offsetLabel;
-    return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}（${zone}）`;
+    const zone = beijingTimeZones.has(timeZone) && offset === 'UTC+8' ? '北京时间' : offset;
+    return `${zoned.setLocale('zh-CN').toFormat("yyyy'年'M'月'd'日' HH:mm")}（${zone}）`;
   }
-  return `${p.day} ${englishMonths[p.month - 1] ?? p.month} ${p.year}, ${p.hour}:${p.minute} (${p.offsetLabel})`;
+  return `${zoned.setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (${offset})`;
 };

@@ -57,7 +57,17 @@ describe('console receipt time', () => {
 
 describe('console action bodies', () => {
   it('leaves out empty optional fields and sends the version it read', () => {
-    expect(actionBody('extend', { reason: ' complex ', requestedBy: '' }, 4)).toEqual({
+    expect(actionBody('reopen', { reason: ' unhappy ', leader: '' }, 4)).toEqual({
+      type: 'reopen',
+      expectedVersion: 4,
+      reason: 'unhappy',
+    });
+  });
+
+  it('asks only for the reason of an extension: who asked and who approves are not the form’s to say', () => {
+    const extend = actionSpecs.find((spec) => spec.type === 'extend');
+    expect(extend?.fields.map((spec) => spec.name)).toEqual(['reason']);
+    expect(actionBody('extend', { reason: ' complex ' }, 4)).toEqual({
       type: 'extend',
       expectedVersion: 4,
       reason: 'complex',

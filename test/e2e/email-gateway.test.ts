@@ -81,6 +81,15 @@ describe('complaints by e-mail, end to end over SMTP', () => {
     // Proof the customer was told: locally a captured mail counts as delivered.
     const ledger = await runtime.store.listEvents(reference);
     expect(ledger.map((event) => event.kind)).toContain('case.notice_delivered');
+    // The mail is the customer's first message, written with the case; its words are the description.
+    const first = ledger.find((event) => event.kind === 'case.customer_message');
+    expect(first).toMatchObject({
+      seq: 2,
+      actor: { id: 'customer', kind: 'customer' },
+      data: { via: 'email', messageId: expect.any(String), attachments: [], refusedAttachments: [] },
+    });
+    expect(first?.data).not.toHaveProperty('text');
+    expect(first?.data).not.toHaveProperty('claimsToReplyTo');
   });
 
   it('puts a reply to the acknowledgement on the same case, without the quoted history', async () => {
@@ -117,6 +126,10 @@ describe('complaints by e-mail, end to end over SMTP', () => {
     expect(other).not.toBe(reference);
     expect(mail[1]?.to).toEqual(['someone.else@example.org']);
     expect((await runtime.store.get(other))?.claimsToReplyTo).toBe(reference);
+    const flagged = (await runtime.store.listEvents(other)).find(
+      (event) => event.kind === 'case.customer_message',
+    );
+    expect(flagged?.data).toMatchObject({ via: 'email', claimsToReplyTo: reference });
     const original = await runtime.store.listEvents(reference);
     expect(original.filter((event) => event.kind === 'case.customer_message')).toHaveLength(2);
   });

@@ -127,3 +127,21 @@ describe('a staff action racing another writer', () => {
     expect(notes).toHaveLength(2);
   });
 });
+
+describe('many people acting on one case at once', () => {
+  it('applies every action sent without a version: none is refused for losing a race', async () => {
+    const reference = await registeredCase();
+    const apply = applyWith(tables.store);
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 15 }, (_, n) => apply(reference, { type: 'note', text: `Note ${n}` }, handler)),
+    );
+
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused.map((outcome) => String(outcome.reason))).toEqual([]);
+    const notes = (await tables.store.listEvents(reference)).filter(
+      (event) => event.kind === 'case.note_added',
+    );
+    expect(notes).toHaveLength(15);
+  }, 60_000);
+});

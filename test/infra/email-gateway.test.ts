@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { intakeSettingsEnvironment } from '../../infra/constructs/app-environment.js';
 import { objectWildcardFinding } from '../../infra/constructs/bucket-hardening.js';
 import { CaseData } from '../../infra/constructs/case-data.js';
 import { ComplaintMail, defaultComplaintsAddress } from '../../infra/constructs/complaint-mail.js';
@@ -16,7 +17,6 @@ import { IntakeQueue } from '../../infra/constructs/intake-queue.js';
 import { MailReceiving, type MailReceivingSettings } from '../../infra/constructs/mail-receiving.js';
 import { defaultPublicBaseUrl, RedressStack } from '../../infra/stacks/redress-stack.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
-import { intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
 import {
   actionsOf,
   appWithoutBundling,
@@ -256,7 +256,9 @@ describe('EmailGateway function', () => {
       COMPLAINTS_ADDRESS: defaultComplaintsAddress,
       PUBLIC_BASE_URL: defaultPublicBaseUrl,
     });
-    for (const name of Object.keys(intakeSettingsVariables)) {
+    for (const name of Object.keys(
+      intakeSettingsEnvironment({ ...defaultIntakeSettings, publicBaseUrl: 'https://a.example' }),
+    )) {
       expect(properties.Environment.Variables[name], name).toEqual(expect.any(String));
     }
   });

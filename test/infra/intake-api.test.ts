@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiRoute, apiFunctionNames, apiFunctions, apiRoutes } from '../../infra/api-routes.js';
+import { intakeSettingsEnvironment } from '../../infra/constructs/app-environment.js';
 import { CaseData } from '../../infra/constructs/case-data.js';
 import { ComplaintMail } from '../../infra/constructs/complaint-mail.js';
 import { IdempotencyData } from '../../infra/constructs/idempotency-data.js';
@@ -16,7 +17,6 @@ import { SlaWatch } from '../../infra/constructs/sla-watch.js';
 import { StaffIdentity } from '../../infra/constructs/staff-identity.js';
 import { RedressStack } from '../../infra/stacks/redress-stack.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
-import { intakeSettingsVariables } from '../../shared/config/lambda-environment.js';
 import {
   actionsOf,
   appWithoutBundling,
@@ -246,7 +246,9 @@ describe('IntakeApi functions', () => {
 
   it('submit-complaint gets everything its handler parses', () => {
     const queueId = cfnLogicalId(stack.intakeQueue.queue, sqs.CfnQueue);
-    const variables = Object.keys(intakeSettingsVariables).map((name) => [name, Match.anyValue()]);
+    const variables = Object.keys(
+      intakeSettingsEnvironment({ ...defaultIntakeSettings, publicBaseUrl: 'https://a.example' }),
+    ).map((name) => [name, Match.anyValue()]);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: apiFunctions['submit-complaint'].description,
       Environment: {

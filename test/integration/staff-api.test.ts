@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import {
+  staffCaseActionResponseSchema,
+  staffCaseDetailResponseSchema,
+  staffCaseListResponseSchema,
+} from '../../shared/schemas/staff-case-response-schema.js';
 import { validSubmission } from '../support/intake-fixtures.js';
 import {
   capturedMail,
@@ -48,34 +53,11 @@ const call = async (user: string, method: string, path: string, body?: unknown):
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
-const caseSchema = z
-  .object({
-    reference: z.string(),
-    version: z.number(),
-    status: z.string(),
-    channel: z.string(),
-    receivedAt: z.string(),
-    branchCode: z.string().optional(),
-    firstResponder: z.string().optional(),
-    handler: z.string().optional(),
-    assignedUnit: z.string().optional(),
-    externalReference: z.string().optional(),
-    escalationLevel: z.number(),
-    deadlines: z.object({ decideBy: z.string(), acknowledgeBy: z.string().optional() }).optional(),
-    extensions: z.array(z.object({ step: z.number(), by: z.string(), approvedBy: z.string().optional() })),
-    decision: z.object({ decision: z.string(), decidedBy: z.string() }).optional(),
-  })
-  .loose();
-const timelineSchema = z.array(
-  z.object({ seq: z.number(), at: z.string(), kind: z.string(), actor: z.object({ id: z.string() }) }),
-);
-const detailSchema = z.object({ case: caseSchema, timeline: timelineSchema });
-const actionAnswerSchema = z.object({ case: caseSchema });
+// The answers are read with the API's own schemas: a stored case that does not survive the trip fails here.
+const detailSchema = staffCaseDetailResponseSchema;
+const actionAnswerSchema = staffCaseActionResponseSchema;
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const listSchema = z.object({
-  cases: z.array(z.object({ reference: z.string(), overdue: z.boolean() }).loose()),
-  cursor: z.string().optional(),
-});
+const listSchema = staffCaseListResponseSchema;
 
 const register = async (user: string, overrides: Record<string, unknown> = {}): Promise<string> => {
   const answer = await call(user, 'POST', '/api/cases', {
@@ -92,6 +74,8 @@ const register = async (user: string, overrides: Record<string, unknown> = {}): 
 const detail = async (user: string, reference: string) => {
   const answer = await call(user, 'GET', `/api/cases/${reference}`);
   expect(answer.status, answer.text).toBe(200);
+  // Staff never see the digest of the customer's status-page token.
+  expect(answer.text).not.toContain('trackingTokenHash');
   return detailSchema.parse(answer.json);
 };
 
@@ -102,6 +86,38 @@ const actOk = async (user: string, reference: string, action: Record<string, unk
   const answer = await act(user, reference, action);
   expect(answer.status, answer.text).toBe(200);
   return actionAnswerSchema.parse(answer.json).case;
+};
+
+const problemSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+const extensionEventSchema = z.object({
+  at: z.string(),
+  kind: z.literal('clock.extended'),
+  actor: z.object({ id: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** The ledger's last extension event of the case, with what it recorded. */
+const lastExtension = async (reference: string) => {
+  const answer = await call('cpo', 'GET', `/api/cases/${reference}`);
+  const { timeline } = z.object({ timeline: z.array(z.unknown()) }).parse(answer.json);
+  const extensions = timeline.flatMap((event) => {
+    const parsed = extensionEventSchema.safeParse(event);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return extensions.at(-1);
+};
+
+/** The case's version and ledger length once the background work is done: what a refusal must leave. */
+const snapshot = async (reference: string): Promise<{ version: number; entries: number }> => {
+  await runtime.settle();
+  const { case: c, timeline } = await detail('cpo', reference);
+  return { version: c.version, entries: timeline.length };
 };
 
 describe('signing in', () => {
@@ -207,18 +223,23 @@ describe('extensions', () => {
     reference = await register('handler-BJ-001');
   });
 
-  it('lets a handler take the first extension but not the second', async () => {
+  it('lets a handler take the first extension but not approve the second they asked for', async () => {
     const first = await actOk('handler-BJ-001', reference, {
       type: 'extend',
       reason: 'Waiting for the card scheme.',
     });
     expect(first.extensions).toHaveLength(1);
+    const before = await snapshot(reference);
     const second = await act('handler-BJ-001', reference, { type: 'extend', reason: 'Still waiting.' });
     expect(second.status).toBe(403);
-    expect(errorSchema.parse(second.json).error.message).toMatch(/approval/);
+    expect(errorSchema.parse(second.json).error).toMatchObject({
+      code: 'approver_lacks_authority',
+      message: expect.stringMatching(/approval of a branch head or someone above them over branch BJ-001/),
+    });
+    expect(await snapshot(reference)).toEqual(before);
   });
 
-  it('accepts the second extension from the branch head, as the approver of the request', async () => {
+  it('accepts the second extension from the branch head, recording who asked, who approved and when', async () => {
     const before = (await detail('head-BJ-001', reference)).case.deadlines?.decideBy ?? '';
     const extended = await actOk('head-BJ-001', reference, { type: 'extend', reason: 'Still waiting.' });
     expect(extended.extensions[1]).toMatchObject({
@@ -227,16 +248,99 @@ describe('extensions', () => {
       approvedBy: 'head-BJ-001',
     });
     expect(Date.parse(extended.deadlines?.decideBy ?? '')).toBeGreaterThan(Date.parse(before));
+    expect(await lastExtension(reference)).toMatchObject({
+      at: START.toISOString(),
+      actor: { id: 'head-BJ-001' },
+      data: {
+        step: 2,
+        requestedBy: 'handler-BJ-001',
+        approvedBy: 'head-BJ-001',
+        approverRole: 'branch_head',
+        approvedAt: START.toISOString(),
+      },
+    });
   });
 
   it('refuses a third one whoever asks, with the reason', async () => {
-    const third = await act('cpo', reference, {
-      type: 'extend',
-      reason: 'Once more.',
-      requestedBy: 'handler-BJ-001',
-    });
+    const third = await act('cpo', reference, { type: 'extend', reason: 'Once more.' });
     expect(third.status).toBe(409);
     expect(errorSchema.parse(third.json).error.code).toBe('extension_limit_reached');
+  });
+});
+
+describe('the four eyes on a second extension', () => {
+  /** A Beijing case taken down by `by`, who also takes its first extension. */
+  const extendedOnce = async (by: string): Promise<string> => {
+    const reference = await register(by, { branchCode: 'BJ-001' });
+    await actOk(by, reference, { type: 'extend', reason: 'Waiting for the card scheme.' });
+    return reference;
+  };
+
+  it('refuses a branch head who names somebody else as the requester, and writes nothing', async () => {
+    // The head took the complaint down themselves: the case records them as the one asking.
+    const reference = await extendedOnce('head-BJ-001');
+    const before = await snapshot(reference);
+    const bypass = await act('head-BJ-001', reference, {
+      type: 'extend',
+      reason: 'Especially complex.',
+      requestedBy: 'nobody',
+    });
+    expect(bypass.status).toBe(400);
+    expect(problemSchema.parse(bypass.json).error.fields).toEqual([
+      { path: 'requestedBy', message: expect.stringMatching(/cannot be sent/) },
+    ]);
+    const named = await act('head-BJ-001', reference, {
+      type: 'extend',
+      reason: 'Especially complex.',
+      approvedBy: 'ops-BJ-001',
+    });
+    expect(named.status).toBe(400);
+    expect(problemSchema.parse(named.json).error.fields.map((field) => field.path)).toEqual(['approvedBy']);
+    expect(await snapshot(reference)).toEqual(before);
+
+    const own = await act('head-BJ-001', reference, { type: 'extend', reason: 'Especially complex.' });
+    expect(own.status).toBe(403);
+    expect(errorSchema.parse(own.json).error).toMatchObject({
+      code: 'approver_is_requester',
+      message: expect.stringMatching(/other than the person who asked for it/),
+    });
+    expect(await snapshot(reference)).toEqual(before);
+
+    // Another superior of the branch signs it off, and the ledger names the real requester.
+    const approved = await actOk('ops-BJ-001', reference, { type: 'extend', reason: 'Especially complex.' });
+    expect(approved.extensions[1]).toMatchObject({ by: 'head-BJ-001', approvedBy: 'ops-BJ-001' });
+    expect(await lastExtension(reference)).toMatchObject({
+      actor: { id: 'ops-BJ-001' },
+      data: { requestedBy: 'head-BJ-001', approvedBy: 'ops-BJ-001', approverRole: 'operations_supervisor' },
+    });
+  });
+
+  it('refuses the head of another branch, even on a case they can see', async () => {
+    // The Shanghai head took down a Beijing complaint, so they see it; Beijing's handler works it.
+    const reference = await extendedOnce('head-SH-002');
+    await actOk('head-BJ-001', reference, { type: 'assign', to: 'handler-BJ-001' });
+    const before = await snapshot(reference);
+
+    const other = await act('head-SH-002', reference, { type: 'extend', reason: 'Especially complex.' });
+    expect(other.status).toBe(403);
+    expect(errorSchema.parse(other.json).error).toMatchObject({
+      code: 'approver_lacks_authority',
+      message: expect.stringMatching(/head-SH-002 holds no such role over branch BJ-001/),
+    });
+    expect(await snapshot(reference)).toEqual(before);
+
+    const approved = await actOk('head-BJ-001', reference, { type: 'extend', reason: 'Especially complex.' });
+    expect(approved.extensions[1]).toMatchObject({ by: 'handler-BJ-001', approvedBy: 'head-BJ-001' });
+  });
+
+  it('lets the bank’s senior management approve once the case has reached them', async () => {
+    const reference = await extendedOnce('handler-BJ-001');
+    await actOk('head-BJ-001', reference, { type: 'escalate', level: 3, reason: 'Major complaint.' });
+    const approved = await actOk('deputy-president', reference, {
+      type: 'extend',
+      reason: 'Especially complex.',
+    });
+    expect(approved.extensions[1]).toMatchObject({ by: 'handler-BJ-001', approvedBy: 'deputy-president' });
   });
 });
 

@@ -1,8 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { CaseEvent, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import { newComplaintReference } from '../../shared/domain/intake/complaint-reference.js';
 
-/** A reference unique to this run, in the shape the product hands out. */
-export const newReference = (): string => `CMP-${randomUUID().slice(0, 8).toUpperCase()}`;
+/**
+ * A reference unique to this run, made by the product's own generator: the store accepts only
+ * references in the shape the product hands out.
+ */
+export const newReference = (): string => newComplaintReference(new Date(), 'Asia/Shanghai', randomBytes);
 
 /**
  * A registered case with every optional field filled in, so a round trip through storage

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../shared/domain/case/apply-command.js';
-import { caseIn, contextAt, customer } from './support/case-fixtures.js';
+import { applyBeforeStored, applyCommand } from '../../shared/domain/case/apply-command.js';
+import type { CaseEvent } from '../../shared/domain/case/case-types.js';
+import { afterReceipt, caseIn, contextAt, customer, receivedCase } from './support/case-fixtures.js';
 
 const reply = {
   type: 'record_customer_message',
@@ -53,5 +54,68 @@ describe('a customer message on a case', () => {
     expect(() => applyCommand(closed, reply, contextAt(new Date(now.getTime() + 60_000), customer))).toThrow(
       /cannot record a customer message on a case that is closed/,
     );
+  });
+
+  it('flags a case opened by a mail that quotes someone else’s case, on the case and its message', () => {
+    const { case: working, now } = caseIn('in_progress');
+    const { case: after, events } = applyCommand(
+      working,
+      { ...reply, claimsToReplyTo: 'RD-2025-000999' },
+      contextAt(new Date(now.getTime() + 60_000), customer),
+    );
+    expect(after.claimsToReplyTo).toBe('RD-2025-000999');
+    expect(events[0]?.data).toMatchObject({ claimsToReplyTo: 'RD-2025-000999' });
+  });
+});
+
+describe('the mail that opens a case', () => {
+  const opened: CaseEvent = {
+    reference: 'RD-2025-000123',
+    seq: 1,
+    at: afterReceipt(0).toISOString(),
+    kind: 'case.received',
+    actor: customer,
+  };
+
+  it('joins the first write as the customer’s first message, without repeating the description', () => {
+    const received = receivedCase();
+    const now = afterReceipt(0, 1);
+    const record = applyBeforeStored(
+      { case: received, events: [opened] },
+      {
+        type: 'record_customer_message',
+        via: 'email',
+        messageId: 'CAF=first@mail.example.com',
+        attachments: [],
+        refusedAttachments: [],
+        claimsToReplyTo: 'RD-2025-000999',
+      },
+      contextAt(now, customer),
+    );
+
+    // One stored change: the version the case is created at, and a gap-free ledger.
+    expect(record.case).toMatchObject({
+      version: received.version,
+      lastEventSeq: 2,
+      status: 'received',
+      claimsToReplyTo: 'RD-2025-000999',
+    });
+    expect(record.events).toEqual([
+      opened,
+      {
+        reference: 'RD-2025-000123',
+        seq: 2,
+        at: now.toISOString(),
+        kind: 'case.customer_message',
+        actor: customer,
+        data: {
+          via: 'email',
+          messageId: 'CAF=first@mail.example.com',
+          attachments: [],
+          refusedAttachments: [],
+          claimsToReplyTo: 'RD-2025-000999',
+        },
+      },
+    ]);
   });
 });

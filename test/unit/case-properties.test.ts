@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand } from '../../shared/domain/case/case-commands.js';
-import { CaseRuleError, IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
+import {
+  CaseRuleError,
+  ExtensionApprovalError,
+  IllegalTransitionError,
+} from '../../shared/domain/case/case-errors.js';
 import { isTerminalStatus } from '../../shared/domain/case/case-status-rules.js';
 import type { CaseEvent, ComplaintCase } from '../../shared/domain/case/case-types.js';
+import type { StaffRole } from '../../shared/domain/staff/staff-types.js';
 import {
   afterReceipt,
   contextAt,
@@ -16,6 +21,8 @@ import {
 } from './support/case-fixtures.js';
 import { fakeDeadlineCalculator } from './support/fake-deadline-calculator.js';
 
+/** Stands for the step's actor in a generated command; bound to them when the step runs. */
+const actingPerson = '(the actor)';
 const people = fc.constantFrom('teller-li', 'officer-zhao', 'supervisor-he', 'deputy-president-chen');
 const text = fc.constantFrom('', 'Called the customer', 'Lab test', 'Complex');
 
@@ -37,13 +44,18 @@ const working: fc.Arbitrary<CaseCommand> = fc.oneof(
   fc.constant<CaseCommand>({ type: 'record_reminder' }),
   text.map((reason): CaseCommand => ({ type: 'pause', reason })),
   fc.constant<CaseCommand>({ type: 'resume' }),
-  fc.option(people, { nil: undefined }).map(
-    (approvedBy): CaseCommand => ({
-      type: 'extend',
-      reason: 'Complex',
-      ...(approvedBy ? { approvedBy } : {}),
-    }),
-  ),
+  // Whoever acts extends, with any standing: sometimes one that may approve, often one that may not.
+  fc
+    .option(fc.constantFrom<StaffRole[]>(['handler'], ['branch_head'], ['deputy_president']), {
+      nil: undefined,
+    })
+    .map(
+      (roles): CaseCommand => ({
+        type: 'extend',
+        reason: 'Complex',
+        ...(roles ? { signedIn: { id: actingPerson, roles, branches: ['BJ-0101'] } } : {}),
+      }),
+    ),
   fc.integer({ min: -1, max: 5 }).map((level): CaseCommand => ({ type: 'escalate', level, reason: 'Major' })),
   fc.constant<CaseCommand>({ type: 'record_escalation' }),
   fc.constant<CaseCommand>(resolveCommand),
@@ -94,10 +106,18 @@ describe('any sequence of commands', () => {
           const wasTerminal = isTerminalStatus(current.status);
           let result: ReturnType<typeof applyCommand> | undefined;
           try {
-            result = applyCommand(current, next, contextAt(now, staff(actor), calculator));
+            const bound: CaseCommand =
+              next.type === 'extend' && next.signedIn
+                ? { ...next, signedIn: { ...next.signedIn, id: actor } }
+                : next;
+            result = applyCommand(current, bound, contextAt(now, staff(actor), calculator));
           } catch (error) {
             // Refusals are typed; anything else is a bug.
-            expect(error instanceof IllegalTransitionError || error instanceof CaseRuleError).toBe(true);
+            expect(
+              error instanceof IllegalTransitionError ||
+                error instanceof CaseRuleError ||
+                error instanceof ExtensionApprovalError,
+            ).toBe(true);
             if (wasTerminal) expect(error).toBeInstanceOf(IllegalTransitionError);
             continue;
           }

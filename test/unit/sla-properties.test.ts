@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getCalendar } from '../../shared/domain/calendar/calendar-registry.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { CaseCommand, TransitionContext } from '../../shared/domain/case/case-commands.js';
-import { CaseRuleError, IllegalTransitionError } from '../../shared/domain/case/case-errors.js';
+import {
+  CaseRuleError,
+  ExtensionApprovalError,
+  IllegalTransitionError,
+} from '../../shared/domain/case/case-errors.js';
 import type { Actor, ComplaintCase, Priority } from '../../shared/domain/case/case-types.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -40,7 +44,7 @@ const staffCommand: fc.Arbitrary<CaseCommand | undefined> = fc.oneof(
     arbitrary: fc.constant<CaseCommand>({
       type: 'extend',
       reason: 'Especially complex',
-      approvedBy: 'supervisor-he',
+      signedIn: { id: 'supervisor-he', roles: ['operations_supervisor'], branches: ['BJ-0101'] },
     }),
     weight: 1,
   },
@@ -74,7 +78,9 @@ const journey = fc.record({
 });
 
 const isRefusal = (error: unknown): boolean =>
-  error instanceof IllegalTransitionError || error instanceof CaseRuleError;
+  error instanceof IllegalTransitionError ||
+  error instanceof CaseRuleError ||
+  error instanceof ExtensionApprovalError;
 
 describe('the SLA workflow under any sequence of staff actions and clock moves', () => {
   it('never escalates a resolved case, never misses a breach, notifies in due-time order and climbs one rung at a time', () => {
@@ -102,7 +108,9 @@ describe('the SLA workflow under any sequence of staff actions and clock moves',
           if (command) {
             try {
               const before = c;
-              c = applyCommand(c, command, ctxAt(now, staff('teller-li'))).case;
+              // The handler acts, unless a supervisor signed in to approve an extension.
+              const actor = command.type === 'extend' && command.signedIn ? command.signedIn.id : 'teller-li';
+              c = applyCommand(c, command, ctxAt(now, staff(actor))).case;
               const acknowledgeBy = before.deadlines?.acknowledgeBy;
               if (
                 command.type === 'acknowledge' &&

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import type { BranchDirectory } from '../../domain/staff/staff-ports.js';
 import { type Branch, type BranchInput, branchSchema } from '../../schemas/staff-branch-schema.js';
 import { caseTable } from './case-table.js';
+import { branchPartitionKey, itemKeys } from './table-keys.js';
 
 /**
- * Branches live in the case table under one partition (pk `BRANCH`, sk `BRANCH#<code>`): a bank
- * has tens to a few thousand of them, read far more often than written, so listing them is one
- * Query rather than a scan of the whole table.
+ * Branches live in the case table under one partition (`itemKeys.branch`): a bank has tens to a
+ * few thousand of them, read far more often than written, so listing them is one Query rather
+ * than a scan of the whole table.
  */
-const partition = 'BRANCH';
-const sortKey = (code: string) => `BRANCH#${code}`;
 const itemSchema = z.object({ branch: branchSchema });
 
 export class DynamoDbBranchDirectory implements BranchDirectory {
@@ -28,7 +27,7 @@ export class DynamoDbBranchDirectory implements BranchDirectory {
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': caseTable.partitionKey },
-          ExpressionAttributeValues: { ':pk': partition },
+          ExpressionAttributeValues: { ':pk': branchPartitionKey },
           ExclusiveStartKey: startKey,
         }),
       );
@@ -42,7 +41,7 @@ export class DynamoDbBranchDirectory implements BranchDirectory {
     const output = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { [caseTable.partitionKey]: partition, [caseTable.sortKey]: sortKey(code) },
+        Key: itemKeys.branch(code),
         ConsistentRead: true,
       }),
     );
@@ -54,7 +53,7 @@ export class DynamoDbBranchDirectory implements BranchDirectory {
     const output = await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { [caseTable.partitionKey]: partition, [caseTable.sortKey]: sortKey(code), branch },
+        Item: { ...itemKeys.branch(code), branch },
         ReturnValues: 'ALL_OLD',
       }),
     );

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CaseEvent, ComplaintCase } from '../../domain/case/case-types.js';
 import { type CaseEffect, type OutboxRecord, outboxRecordSchema } from '../../schemas/case-effect-schema.js';
 import { storedCaseEventSchema, storedCaseSchema } from '../../schemas/stored-case-schema.js';
 import { caseTable } from './case-table.js';
+import { type ItemKey, indexKeys, itemKeys, keyPrefixes } from './table-keys.js';
 
 /**
- * How cases, events and identity entries become items (layout in case-table.ts). The domain
+ * How cases, events and identity entries become items (keys in table-keys.ts). The domain
  * value is stored whole under one attribute, so no domain field can ever collide with a key or
  * index attribute; the index attributes sit beside it and exist only when they apply.
  */
@@ -25,32 +25,14 @@ export const itemAttributes = {
   outbox: 'outbox',
 } as const;
 
-const { partitionKey, sortKey } = caseTable;
-const { dueByTime, byBranch } = caseTable.indexes;
-
-const caseSortKey = 'CASE';
-export const eventSortKeyPrefix = 'EVENT#';
-const maxEventSeq = 99_999_999;
+const { sortKey } = caseTable;
+const { dueByTime } = caseTable.indexes;
 
 export type Item = Record<string, unknown>;
-export type ItemKey = Record<string, string>;
 
-export const casePartitionKey = (reference: string): string => `CASE#${reference}`;
-
-export const caseItemKey = (reference: string): ItemKey => ({
-  [partitionKey]: casePartitionKey(reference),
-  [sortKey]: caseSortKey,
-});
-
-/** Eight digits keep the ledger's string order equal to its numeric order. */
-export const eventSortKey = (seq: number): string => {
-  if (!Number.isInteger(seq) || seq < 1 || seq > maxEventSeq)
-    throw new RangeError(`event seq out of range: ${seq}`);
-  return `${eventSortKeyPrefix}${String(seq).padStart(8, '0')}`;
-};
-
-/** Outbox items sort after the events; the stream filter selects them by this prefix. */
-export const outboxSortKeyPrefix = 'OUTBOX#';
+// Kept under their old names for the modules that read them from here.
+export { dueShardFor, dueShards } from './table-keys.js';
+export const outboxSortKeyPrefix = keyPrefixes.outbox;
 
 /**
  * `<reference>/v<version>/<n>`: the change (the case version it wrote) and the effect's place in
@@ -59,16 +41,16 @@ export const outboxSortKeyPrefix = 'OUTBOX#';
 export const outboxId = (reference: string, version: number, index: number): string =>
   `${reference}/v${version}/${index}`;
 
-const outboxIdPattern = /^(RD-[0-9A-Z-]+)\/v(\d{1,8})\/(\d{1,2})$/;
+const outboxIdTail = /^v(\d{1,8})\/(\d{1,2})$/;
 
+/** The key of the outbox item an id names; an id of another case is refused. */
 export const outboxItemKey = (reference: string, id: string): ItemKey => {
-  const match = outboxIdPattern.exec(id);
-  if (match === null || match[1] !== reference)
+  const prefix = `${reference}/`;
+  const match = id.startsWith(prefix) ? outboxIdTail.exec(id.slice(prefix.length)) : null;
+  if (match?.[1] === undefined || match[2] === undefined) {
     throw new RangeError(`not an outbox id of ${reference}: ${id}`);
-  return {
-    [partitionKey]: casePartitionKey(reference),
-    [sortKey]: `${outboxSortKeyPrefix}${(match[2] ?? '').padStart(8, '0')}#${(match[3] ?? '').padStart(2, '0')}`,
-  };
+  }
+  return itemKeys.outbox(reference, Number(match[1]), Number(match[2]));
 };
 
 export const toOutboxItems = (
@@ -79,60 +61,34 @@ export const toOutboxItems = (
   effects.map((effect, index) => {
     const id = outboxId(complaint.reference, complaint.version, index);
     const record: OutboxRecord = { id, reference: complaint.reference, createdAt, effect };
-    return { ...outboxItemKey(complaint.reference, id), [itemAttributes.outbox]: record };
+    return {
+      ...itemKeys.outbox(complaint.reference, complaint.version, index),
+      [itemAttributes.outbox]: record,
+    };
   });
-
-export const customerPartitionKey = (identityHash: string): string => `CUSTOMER#${identityHash}`;
-
-/** `<receivedAt>#<reference>`: sorts by time and stays unique per case. */
-export const receivedSortKey = (complaint: Pick<ComplaintCase, 'receivedAt' | 'reference'>): string =>
-  `${complaint.receivedAt}#${complaint.reference}`;
-
-export const dueShards: readonly string[] = Array.from(
-  { length: caseTable.dueShardCount },
-  (_, shard) => `DUE#${shard}`,
-);
-
-/** A stable shard per reference, so rewriting a case never moves it between shards. */
-export const dueShardFor = (reference: string): string => {
-  const bucket =
-    createHash('sha256').update(reference, 'utf8').digest().readUInt32BE(0) % caseTable.dueShardCount;
-  const shard = dueShards[bucket];
-  if (shard === undefined) throw new Error(`no due shard ${bucket}`);
-  return shard;
-};
 
 /**
  * The whole case item. Omitting the index attributes (a Put replaces the item) is what takes
  * a case out of the sparse due index or off a branch.
  */
-export const toCaseItem = (complaint: ComplaintCase, dueAt: string | undefined): Item => {
-  const item: Item = {
-    ...caseItemKey(complaint.reference),
-    [itemAttributes.version]: complaint.version,
-    [itemAttributes.case]: complaint,
-  };
-  if (dueAt !== undefined) {
-    item[dueByTime.partitionKey] = dueShardFor(complaint.reference);
-    item[dueByTime.sortKey] = dueAt;
-  }
+export const toCaseItem = (complaint: ComplaintCase, dueAt: string | undefined): Item => ({
+  ...itemKeys.case(complaint.reference),
+  [itemAttributes.version]: complaint.version,
+  [itemAttributes.case]: complaint,
+  ...(dueAt === undefined ? {} : indexKeys.dueByTime(complaint.reference, dueAt)),
   // Index keys cannot be empty strings; an empty branch code means no branch.
-  if (complaint.branchCode !== undefined && complaint.branchCode !== '') {
-    item[byBranch.partitionKey] = complaint.branchCode;
-    item[byBranch.sortKey] = receivedSortKey(complaint);
-  }
-  return item;
-};
+  ...(complaint.branchCode === undefined || complaint.branchCode === ''
+    ? {}
+    : indexKeys.byBranch(complaint.branchCode, complaint)),
+});
 
 export const toEventItem = (event: CaseEvent): Item => ({
-  [partitionKey]: casePartitionKey(event.reference),
-  [sortKey]: eventSortKey(event.seq),
+  ...itemKeys.event(event.reference, event.seq),
   [itemAttributes.event]: event,
 });
 
 export const toIdentityItem = (identityHash: string, complaint: ComplaintCase): Item => ({
-  [partitionKey]: customerPartitionKey(identityHash),
-  [sortKey]: receivedSortKey(complaint),
+  ...itemKeys.identity(identityHash, complaint),
   [itemAttributes.reference]: complaint.reference,
 });
 

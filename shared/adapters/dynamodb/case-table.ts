@@ -2,13 +2,8 @@
  * The one description of the case table. The CDK data construct and the local runtime
  * both build their table from this object, so the deployed and local shapes cannot drift.
  *
- * Items (single table):
- * - case:      pk = CASE#<reference>          sk = CASE
- * - event:     pk = CASE#<reference>          sk = EVENT#<seq, 8 digits>
- * - outbox:    pk = CASE#<reference>          sk = OUTBOX#<case version, 8 digits>#<n, 2 digits>
- *              (effects a change owes, written with it; the stream feeds them to the processor)
- * - identity:  pk = CUSTOMER#<sha-256 of one normalised email / phone / customer id>
- *              sk = <receivedAt>#<reference>  (repeat-complainant lookups; no contact data in keys)
+ * Items (single table): every kind and its keys are in table-keys.ts, the only place a key
+ * string is built.
  *
  * Indexes:
  * - due-by-time (sparse): only open cases carry dueShard/dueAt, so the overdue audit reads

@@ -5,6 +5,7 @@ import { InvalidCursorError } from '../../domain/case/case-store.js';
 import type { CaseWalker } from '../../domain/staff/staff-ports.js';
 import { fromBranchCaseItem } from './case-items.js';
 import { caseTable } from './case-table.js';
+import { caseSortKey } from './table-keys.js';
 
 const cursorSchema = z.strictObject({
   [caseTable.partitionKey]: z.string().min(1),
@@ -28,7 +29,7 @@ export class DynamoDbCaseWalker implements CaseWalker {
         TableName: this.tableName,
         FilterExpression: '#sk = :case',
         ExpressionAttributeNames: { '#sk': caseTable.sortKey },
-        ExpressionAttributeValues: { ':case': 'CASE' },
+        ExpressionAttributeValues: { ':case': caseSortKey },
         Limit: limit,
         ...(cursor === undefined ? {} : { ExclusiveStartKey: decode(cursor) }),
       }),

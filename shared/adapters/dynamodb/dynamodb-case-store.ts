@@ -26,11 +26,6 @@ import type { CaseEvent, ComplaintCase } from '../../domain/case/case-types.js';
 import type { OutboxRecord } from '../../schemas/case-effect-schema.js';
 import { decodeBranchCursor, encodeBranchCursor } from './branch-cursor.js';
 import {
-  caseItemKey,
-  casePartitionKey,
-  customerPartitionKey,
-  dueShards,
-  eventSortKeyPrefix,
   fromBranchCaseItem,
   fromCaseItem,
   fromDueCaseItem,
@@ -47,6 +42,7 @@ import {
 } from './case-items.js';
 import { caseTable } from './case-table.js';
 import { customerIdentityHashes } from './customer-identity-keys.js';
+import { casePartitionKey, customerPartitionKey, dueShards, itemKeys, keyPrefixes } from './table-keys.js';
 
 export interface DynamoDbCaseStoreOptions {
   client: DynamoDBDocumentClient;
@@ -96,8 +92,6 @@ const assertEvents = (complaint: ComplaintCase, events: readonly CaseEvent[]): v
 
 const pause = (milliseconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-const claimKey = (id: string) => ({ [caseTable.partitionKey]: `CLAIM#${id}`, [caseTable.sortKey]: 'CLAIM' });
 
 const intakeClaimSchema = z.object({
   id: z.string(),
@@ -153,7 +147,7 @@ export class DynamoDbCaseStore implements CaseStore {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  ...claimKey(claim.id),
+                  ...itemKeys.intakeClaim(claim.id),
                   claim,
                   [caseTable.ttlAttribute]: Math.floor(Date.parse(claim.expiresAt) / 1000),
                 },
@@ -178,7 +172,7 @@ export class DynamoDbCaseStore implements CaseStore {
 
   async getClaim(id: string): Promise<IntakeClaim | undefined> {
     const output = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: claimKey(id), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: itemKeys.intakeClaim(id), ConsistentRead: true }),
     );
     if (output.Item === undefined) return undefined;
     return intakeClaimSchema.parse(z.object({ claim: z.unknown() }).parse(output.Item).claim);
@@ -186,7 +180,7 @@ export class DynamoDbCaseStore implements CaseStore {
 
   async get(reference: string): Promise<ComplaintCase | undefined> {
     const output = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: caseItemKey(reference), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: itemKeys.case(reference), ConsistentRead: true }),
     );
     return output.Item === undefined ? undefined : fromCaseItem(output.Item, reference);
   }
@@ -252,7 +246,7 @@ export class DynamoDbCaseStore implements CaseStore {
       TableName: this.tableName,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':pk': casePartitionKey(reference), ':prefix': eventSortKeyPrefix },
+      ExpressionAttributeValues: { ':pk': casePartitionKey(reference), ':prefix': keyPrefixes.event },
       ConsistentRead: true,
     });
     return items.map((item) => fromEventItem(item, reference));

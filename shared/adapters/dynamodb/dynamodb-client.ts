@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from '../../observability/powertools.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
 export interface DynamoDbClientOptions {
@@ -12,7 +13,7 @@ export interface DynamoDbClientOptions {
 export const createDynamoDbClient = (options: DynamoDbClientOptions = {}): DynamoDBClient => {
   const config: DynamoDBClientConfig = clientEndpointConfig(options.endpoint, options.region);
   if (options.credentials !== undefined) config.credentials = options.credentials;
-  return new DynamoDBClient(config);
+  return tracer.captureAWSv3Client(new DynamoDBClient(config));
 };
 
 /**

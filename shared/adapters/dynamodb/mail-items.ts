@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type {
@@ -7,15 +6,11 @@ import type {
   SentMessageIndex,
 } from '../../domain/mail-intake/mail-ports.js';
 import { caseTable } from './case-table.js';
+import { itemKeys, mailLogPartitionKey } from './table-keys.js';
 
-const { partitionKey, sortKey } = caseTable;
+const { partitionKey } = caseTable;
 
-const messageKey = (messageId: string) => ({
-  [partitionKey]: `MESSAGE#${createHash('sha256').update(messageId.toLowerCase()).digest('hex')}`,
-  [sortKey]: 'MESSAGE',
-});
-
-/** Sent Message-IDs in the case table: pk MESSAGE#<sha-256 of the id>, one item per mail sent. */
+/** Sent Message-IDs in the case table (`itemKeys.sentMessage`), one item per mail sent. */
 export class DynamoDbSentMessageIndex implements SentMessageIndex {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -24,13 +19,17 @@ export class DynamoDbSentMessageIndex implements SentMessageIndex {
 
   async remember(messageId: string, reference: string): Promise<void> {
     await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...messageKey(messageId), reference } }),
+      new PutCommand({ TableName: this.tableName, Item: { ...itemKeys.sentMessage(messageId), reference } }),
     );
   }
 
   async referenceFor(messageId: string): Promise<string | undefined> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: messageKey(messageId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: itemKeys.sentMessage(messageId),
+        ConsistentRead: true,
+      }),
     );
     const parsed = z.object({ reference: z.string() }).safeParse(result.Item);
     return parsed.success ? parsed.data.reference : undefined;
@@ -47,7 +46,7 @@ const recordSchema = z.object({
   verdicts: z.record(z.string(), z.string()),
 });
 
-/** Inbound mail log in the case table: pk MAILLOG#<UTC day>, sk <receivedAt>#<object key>. */
+/** Inbound mail log in the case table (`itemKeys.inboundMailLog`): one partition per UTC day. */
 export class DynamoDbInboundMailLog implements InboundMailLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -59,8 +58,7 @@ export class DynamoDbInboundMailLog implements InboundMailLog {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          [partitionKey]: `MAILLOG#${entry.receivedAt.slice(0, 10)}`,
-          [sortKey]: `${entry.receivedAt}#${entry.objectKey}`,
+          ...itemKeys.inboundMailLog(entry.receivedAt, entry.objectKey),
           entry,
         },
       }),
@@ -76,7 +74,7 @@ export class DynamoDbInboundMailLog implements InboundMailLog {
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': partitionKey },
-          ExpressionAttributeValues: { ':pk': `MAILLOG#${day}` },
+          ExpressionAttributeValues: { ':pk': mailLogPartitionKey(day) },
           ExclusiveStartKey: start,
         }),
       );

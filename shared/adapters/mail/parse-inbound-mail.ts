@@ -5,9 +5,8 @@ import type {
   InboundAttachment,
   InboundMail,
 } from '../../domain/mail-intake/inbound-mail.js';
-import { parseParameterisedValue } from '../../domain/mail-intake/mail-headers.js';
 import { MalformedMailError, OversizedMailError } from '../../domain/mail-intake/mail-intake-errors.js';
-import { decodeEncodedWords, decodeRawHeaderBytes } from './mime-words.js';
+import { decodeEncodedWords, decodeRawHeaderBytes, parseHeaderParameters } from './mime-words.js';
 
 export interface MailParseLimits {
   /** Largest raw mail parsed, in bytes. SES accepts up to 40 MB; we stop well before the function's memory. */
@@ -157,7 +156,7 @@ export const parseInboundMail = async (
     cc: toAddresses(parsed.cc),
     subject: headers.subject?.[0] ?? '',
     headers,
-    contentType: parseParameterisedValue(headers['content-type']?.[0] ?? '').value || 'text/plain',
+    contentType: parseHeaderParameters(headers['content-type']?.[0] ?? '').value || 'text/plain',
     attachments,
     rawSize: raw.byteLength,
     rawSha256: createHash('sha256').update(raw).digest('hex'),

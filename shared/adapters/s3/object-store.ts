@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { tracer } from '../../observability/powertools.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
 /** The port for raw mail and attachments: bytes in, bytes out, by bucket and key. */
@@ -8,11 +9,13 @@ export interface ObjectStore {
 }
 
 export const createS3Client = (options: { endpoint?: string; region?: string } = {}): S3Client =>
-  new S3Client({
-    ...clientEndpointConfig(options.endpoint, options.region),
-    // Local stand-ins serve buckets by path, not by virtual host.
-    forcePathStyle: options.endpoint !== undefined,
-  });
+  tracer.captureAWSv3Client(
+    new S3Client({
+      ...clientEndpointConfig(options.endpoint, options.region),
+      // Local stand-ins serve buckets by path, not by virtual host.
+      forcePathStyle: options.endpoint !== undefined,
+    }),
+  );
 
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly client: S3Client) {}

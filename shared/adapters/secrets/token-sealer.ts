@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { sealToken, unsealToken } from '../../http/sealed-token.js';
+import { tracer } from '../../observability/powertools.js';
 
 /**
  * Seals a customer's status token while an acknowledgement waits in the outbox: the token is
@@ -23,7 +24,8 @@ export const tokenSealerFromKey = (key: string): TokenSealer => ({
 export const secretsManagerTokenSealer = (secretArn: string, region: string): TokenSealer => {
   let key: Promise<string> | undefined;
   const keyOnce = (): Promise<string> => {
-    key ??= new SecretsManagerClient({ region })
+    key ??= tracer
+      .captureAWSv3Client(new SecretsManagerClient({ region }))
       .send(new GetSecretValueCommand({ SecretId: secretArn }))
       .then((output) => {
         if (output.SecretString === undefined || output.SecretString.length < 32) {

@@ -1,4 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { tracer } from '../../observability/powertools.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
 export interface OutgoingMail {
@@ -17,24 +18,13 @@ export interface Mailer {
 }
 
 export const createSesClient = (options: { endpoint?: string; region?: string } = {}): SESv2Client =>
-  new SESv2Client(clientEndpointConfig(options.endpoint, options.region));
+  tracer.captureAWSv3Client(new SESv2Client(clientEndpointConfig(options.endpoint, options.region)));
 
 export interface SesMailerOptions {
   from: string;
   /** Configuration set whose event destination records deliveries on the case. */
   configurationSetName?: string;
 }
-
-/** The mailer a Lambda builds once from its region and mail variables. */
-export const createSesMailer = (env: {
-  AWS_REGION: string;
-  SENDER_ADDRESS: string;
-  SES_CONFIGURATION_SET?: string | undefined;
-}): SesMailer =>
-  new SesMailer(createSesClient({ region: env.AWS_REGION }), {
-    from: env.SENDER_ADDRESS,
-    ...(env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {}),
-  });
 
 export class SesMailer implements Mailer {
   constructor(

@@ -1,9 +1,11 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type SlaWatcher, type SlaWatchRequest, slaExecutionName } from '../../domain/sla/sla-watch.js';
+import { tracer } from '../../observability/powertools.js';
+import { slaStepInputSchema } from '../../schemas/sla-step-schema.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
 export const createSfnClient = (options: { endpoint?: string; region?: string } = {}): SFNClient =>
-  new SFNClient(clientEndpointConfig(options.endpoint, options.region));
+  tracer.captureAWSv3Client(new SFNClient(clientEndpointConfig(options.endpoint, options.region)));
 
 /** Starts the SLA state machine; an execution of the same name already running is success. */
 export class StepFunctionsSlaWatcher implements SlaWatcher {
@@ -13,12 +15,14 @@ export class StepFunctionsSlaWatcher implements SlaWatcher {
   ) {}
 
   async start(request: SlaWatchRequest): Promise<void> {
+    // The execution's input is the step's input: checked now, not at the first wake weeks later.
+    const input = slaStepInputSchema.parse(request);
     try {
       await this.client.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: slaExecutionName(request),
-          input: JSON.stringify(request),
+          name: slaExecutionName(input),
+          input: JSON.stringify(input),
         }),
       );
     } catch (error) {

@@ -1,5 +1,6 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { logger } from '../../observability/logger.js';
+import { tracer } from '../../observability/powertools.js';
 import type { IntakeMessage } from '../../schemas/intake-message-schema.js';
 import { clientEndpointConfig } from '../local-endpoint.js';
 
@@ -9,7 +10,7 @@ export interface IntakeQueue {
 }
 
 export const createSqsClient = (options: { endpoint?: string; region?: string } = {}): SQSClient =>
-  new SQSClient(clientEndpointConfig(options.endpoint, options.region));
+  tracer.captureAWSv3Client(new SQSClient(clientEndpointConfig(options.endpoint, options.region)));
 
 export class SqsIntakeQueue implements IntakeQueue {
   constructor(

@@ -14,7 +14,7 @@ import {
   recordSlaEscalation,
   recordSlaReminder,
 } from './case-sla-records.js';
-import type { ComplaintCase } from './case-types.js';
+import type { CaseEvent, ComplaintCase } from './case-types.js';
 
 /**
  * The one entry point for changing a case. Throws IllegalTransitionError when the command does
@@ -77,4 +77,27 @@ export function applyCommand(
     case 'record_notice_sent':
       return recordNoticeSent(c, command, ctx);
   }
+}
+
+/** A case with the events of its first write, before the store has it. */
+export interface UnstoredCase {
+  case: ComplaintCase;
+  events: readonly CaseEvent[];
+}
+
+/**
+ * Applies a command to a case that is not stored yet (a complaint still being received), by the
+ * same rules as `applyCommand`. Its events join the first write, which is one stored change: the
+ * case keeps the version it will be created at.
+ */
+export function applyBeforeStored(
+  record: UnstoredCase,
+  command: CaseCommand,
+  ctx: TransitionContext,
+): { case: ComplaintCase; events: CaseEvent[] } {
+  const result = applyCommand(record.case, command, ctx);
+  return {
+    case: { ...result.case, version: record.case.version },
+    events: [...record.events, ...result.events],
+  };
 }

@@ -11,6 +11,7 @@ import { caseEventKinds } from './case-event-kinds.js';
 import { assertCanApply } from './case-status-rules.js';
 import { commit, recomputeDeadlines, requireText } from './case-transition.js';
 import type { ClockExtension, ClockPause, ComplaintCase } from './case-types.js';
+import { approveExtension } from './extension-approval.js';
 
 /** Time in external appraisal or testing does not count; the deadlines move when the clock resumes. */
 export function pauseClock(
@@ -46,7 +47,10 @@ export function resumeClock(
 
 /**
  * Extends the decision period one step. The policy says how many steps there are and from which
- * step a superior must approve; an approver cannot approve their own request.
+ * step a superior must approve. Such a step is the signed-in person approving the request of the
+ * person the case records (its handler, else its first responder): they must hold a role at or
+ * above branch head over the case's branch, and cannot approve their own request. The approval,
+ * with who asked, who approved, in which role and when, is the event the ledger keeps.
  */
 export function extendClock(
   c: ComplaintCase,
@@ -63,22 +67,21 @@ export function extendClock(
       `the policy allows ${maxExtensions} extension(s) and ${c.extensions.length} already used`,
     );
   }
-  const approvedBy = command.approvedBy?.trim() || undefined;
-  if (approvalRequiredFromStep !== undefined && step >= approvalRequiredFromStep && !approvedBy) {
-    throw new CaseRuleError('extension_needs_approval', `extension ${step} needs the approval of a superior`);
+  if (command.signedIn !== undefined && command.signedIn.id !== ctx.actor.id) {
+    // A wiring fault, not a person's mistake: the approver is whoever the ledger records as acting.
+    throw new Error(`the signed-in ${command.signedIn.id} is not the actor ${ctx.actor.id}`);
   }
-  if (approvedBy !== undefined && approvedBy === ctx.actor.id) {
-    throw new CaseRuleError(
-      'approver_is_requester',
-      'an extension cannot be approved by the person asking for it',
-    );
-  }
+  const needsApproval = approvalRequiredFromStep !== undefined && step >= approvalRequiredFromStep;
+  const approval = needsApproval
+    ? approveExtension(c, step, command.signedIn ?? { id: ctx.actor.id, roles: [], branches: [] })
+    : undefined;
+  const at = isoUtc(ctx.now);
   const extension: ClockExtension = {
     step,
     reason,
-    at: isoUtc(ctx.now),
-    by: ctx.actor.id,
-    ...(approvedBy ? { approvedBy } : {}),
+    at,
+    by: approval?.requestedBy ?? ctx.actor.id,
+    ...(approval ? { approvedBy: approval.approvedBy } : {}),
   };
   const extensions = [...c.extensions, extension];
   const deadlines = recomputeDeadlines(c, ctx, { extensions });
@@ -90,7 +93,14 @@ export function extendClock(
         data: {
           step,
           reason,
-          approvedBy,
+          ...(approval
+            ? {
+                requestedBy: approval.requestedBy,
+                approvedBy: approval.approvedBy,
+                approverRole: approval.approverRole,
+                approvedAt: at,
+              }
+            : {}),
           decideByBefore: c.deadlines?.decideBy,
           decideBy: deadlines.decideBy,
         },

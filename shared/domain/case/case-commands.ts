@@ -1,6 +1,7 @@
 import type { DeadlineCalculator } from '../clock-policy/deadline-calculator.js';
 import type { EscalationLadder } from '../escalation/escalation-ladder.js';
 import type { Actor, AtFault, CaseEvent, Category, ComplaintCase, Decision, Priority } from './case-types.js';
+import type { SignedInStaff } from './extension-approval.js';
 
 export interface RegisterCommand {
   type: 'register';
@@ -34,9 +35,15 @@ export interface CustomerMessageCommand {
   type: 'record_customer_message';
   via: 'email' | 'letter' | 'web';
   messageId?: string;
-  text: string;
+  /** What they wrote. Left out for the message that opened the case: its words are the description. */
+  text?: string;
   attachments?: StoredAttachment[];
   refusedAttachments?: { filename?: string; contentType: string; reason: string }[];
+  /**
+   * A case the sender quoted although it is not theirs: the reference is kept on this case and its
+   * message for staff to see. Nothing is ever added to the quoted case.
+   */
+  claimsToReplyTo?: string;
 }
 
 export interface StartWorkCommand {
@@ -99,7 +106,12 @@ export interface ResumeCommand {
 export interface ExtendCommand {
   type: 'extend';
   reason: string;
-  approvedBy?: string;
+  /**
+   * The signed-in person giving the extension (the context's actor), with their roles and reach.
+   * Where the policy needs approval they are the approver, and the requester is the person the
+   * case records; nobody else's name is ever taken. Without it such a step is refused.
+   */
+  signedIn?: SignedInStaff;
 }
 
 /** Manual escalation of a difficult or major complaint to any rung at or above the current one. */

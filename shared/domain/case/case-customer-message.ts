@@ -14,24 +14,29 @@ const withinReviewWindow = (c: ComplaintCase, now: Date): boolean => {
 };
 
 /**
- * A customer wrote about the case (an e-mail reply, a letter). It goes on the ledger; on a
- * decided case still inside the review window it asks for the second contact (二次沟通): the
- * case goes back to work with the handler, who leads until staff name a leader.
+ * A customer wrote about the case (an e-mail reply, a letter, or the mail that opened it). It
+ * goes on the ledger, with the reference it claims to answer when that case is someone else's;
+ * on a decided case still inside the review window it asks for the second contact (二次沟通):
+ * the case goes back to work with the handler, who leads until staff name a leader.
  */
 export function recordCustomerMessage(
-  c: ComplaintCase,
+  current: ComplaintCase,
   command: CustomerMessageCommand,
   ctx: TransitionContext,
 ): TransitionResult {
-  assertCanApply(c.status, command.type);
+  assertCanApply(current.status, command.type);
+  const c: ComplaintCase = command.claimsToReplyTo
+    ? { ...current, claimsToReplyTo: command.claimsToReplyTo }
+    : current;
   const message = {
     kind: caseEventKinds.customerMessage,
     data: {
       via: command.via,
       messageId: command.messageId,
-      text: command.text.slice(0, MAX_STORED_TEXT),
+      text: command.text?.slice(0, MAX_STORED_TEXT),
       attachments: command.attachments,
       refusedAttachments: command.refusedAttachments,
+      claimsToReplyTo: command.claimsToReplyTo,
     },
   };
   if (c.status !== 'resolved' || !withinReviewWindow(c, ctx.now)) return commit(c, [message], ctx);

@@ -61,8 +61,6 @@ export const caseRuleCodes = [
   'already_acknowledged',
   'transfer_needs_destination',
   'extension_limit_reached',
-  'extension_needs_approval',
-  'approver_is_requester',
   'escalation_downwards',
   'unknown_escalation_level',
   'already_at_top_level',
@@ -84,6 +82,24 @@ export class CaseRuleError extends Error {
   readonly code: CaseRuleCode;
 
   constructor(code: CaseRuleCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export const extensionApprovalCodes = ['approver_lacks_authority', 'approver_is_requester'] as const;
+export type ExtensionApprovalCode = (typeof extensionApprovalCodes)[number];
+
+/**
+ * The extension needs an approval the signed-in person cannot give: they hold no role at or above
+ * branch head over the case's branch, or they asked for it themselves. The person is refused, not
+ * the move: someone else may still approve it.
+ */
+export class ExtensionApprovalError extends Error {
+  override readonly name = 'ExtensionApprovalError';
+  readonly code: ExtensionApprovalCode;
+
+  constructor(code: ExtensionApprovalCode, message: string) {
     super(message);
     this.code = code;
   }

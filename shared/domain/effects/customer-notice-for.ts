@@ -17,17 +17,19 @@ export const customerNoticeFor = (
     case 'extend': {
       const previous = before.deadlines?.decideBy;
       const next = after.deadlines?.decideBy;
-      const step = after.extensions.at(-1)?.step;
+      const extension = after.extensions.at(-1);
+      const step = extension?.step;
       if (previous === undefined || next === undefined || next === previous || (step !== 1 && step !== 2)) {
         return undefined;
       }
+      // The approver as the lifecycle recorded it: the signed-in person who approved, never a name sent in.
       return {
         type: 'extension',
         previousDecideBy: previous,
         newDecideBy: next,
         reason: command.reason,
         step,
-        ...(command.approvedBy ? { approvedBy: command.approvedBy } : {}),
+        ...(extension?.approvedBy ? { approvedBy: extension.approvedBy } : {}),
       };
     }
     case 'pause':

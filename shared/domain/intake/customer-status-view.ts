@@ -1,20 +1,13 @@
+import type { z } from 'zod';
+import type {
+  customerHistoryEntrySchema,
+  customerStatusSchema,
+} from '../../schemas/customer-status-schema.js';
 import { caseEventKinds } from '../case/case-event-kinds.js';
-import type { CaseEvent, CaseStatus, ComplaintCase, Language } from '../case/case-types.js';
+import type { CaseEvent, ComplaintCase, Language } from '../case/case-types.js';
 
-export interface CustomerHistoryEntry {
-  at: string;
-  kind: string;
-  text: string;
-}
-
-export interface CustomerStatusView {
-  reference: string;
-  status: CaseStatus;
-  receivedAt: string;
-  acknowledgeBy?: string;
-  decideBy?: string;
-  history: CustomerHistoryEntry[];
-}
+export type CustomerHistoryEntry = z.infer<typeof customerHistoryEntrySchema>;
+export type CustomerStatusView = z.infer<typeof customerStatusSchema>;
 
 type Texts = Record<Language, string>;
 

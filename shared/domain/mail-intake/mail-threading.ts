@@ -1,11 +1,8 @@
+import { findReferencesIn, isComplaintReference } from '../intake/complaint-reference.js';
 import type { InboundMail } from './inbound-mail.js';
 
-/** Same shape as `referencePattern` in complaint-reference.ts, unanchored so it can be found in text. */
-const reference = 'RD-\\d{8}-[2-9A-HJKMNP-TV-Z]{6}';
-
 // Chinese input methods often produce full-width brackets; customers retype references with them.
-const bracketedReference = new RegExp(`[\\[【［]\\s*(${reference})\\s*[\\]】］]`, 'gi');
-const bareReference = new RegExp(`(?<![A-Z0-9-])(${reference})(?![A-Z0-9])`, 'gi');
+const bracketed = /[[【［]\s*([A-Za-z0-9-]+)\s*[\]】］]/g;
 
 /**
  * Case references in a subject: bracketed ones (`[RD-...]`, the form every mail we send carries)
@@ -14,12 +11,14 @@ const bareReference = new RegExp(`(?<![A-Z0-9-])(${reference})(?![A-Z0-9])`, 'gi
  */
 export const referencesInSubject = (subject: string): string[] => {
   const found: string[] = [];
-  const add = (value: string | undefined) => {
-    const normalised = value?.toUpperCase();
-    if (normalised !== undefined && !found.includes(normalised)) found.push(normalised);
+  const add = (reference: string) => {
+    if (!found.includes(reference)) found.push(reference);
   };
-  for (const match of subject.matchAll(bracketedReference)) add(match[1]);
-  for (const match of subject.matchAll(bareReference)) add(match[1]);
+  for (const match of subject.matchAll(bracketed)) {
+    const candidate = match[1]?.toUpperCase();
+    if (candidate !== undefined && isComplaintReference(candidate)) add(candidate);
+  }
+  for (const reference of findReferencesIn(subject)) add(reference);
   return found;
 };
 

@@ -28,15 +28,6 @@ const caseRoles: readonly StaffRole[] = [
   'consumer_protection_officer',
 ];
 
-/** Roles that may approve an extension past the first one (CN rules: a superior signs it off). */
-export const approverRoles: readonly StaffRole[] = [
-  'branch_head',
-  'operations_supervisor',
-  'deputy_president',
-  'president',
-  'consumer_protection_officer',
-];
-
 /** Roles whose reach ends at their branch and the branches below it. */
 const branchRoles: readonly StaffRole[] = ['branch_head', 'operations_supervisor'];
 /** Roles that see what was escalated to their rung of the ladder, whichever branch it came from. */
@@ -46,7 +37,6 @@ const has = (staff: StaffMember, roles: readonly StaffRole[]): boolean =>
   staff.roles.some((role) => roles.includes(role));
 
 export const worksCases = (staff: StaffMember): boolean => has(staff, caseRoles);
-export const canApprove = (staff: StaffMember): boolean => has(staff, approverRoles);
 export const canConfigure = (staff: StaffMember): boolean => staff.roles.includes('admin');
 
 /** A branch and every branch below it; a cycle in the data cannot make this loop. */
@@ -116,20 +106,16 @@ export type ActionVerdict =
   | { allowed: true }
   | { allowed: false; status: 'not_found' | 'forbidden'; reason: string };
 
-export interface ActionContext extends ScopeContext {
-  /** The extension this action would add needs a superior's approval under the case's policy. */
-  extensionNeedsApproval: boolean;
-}
-
 /**
  * Whether `staff` may apply `action` to the case. A case outside their scope is reported as not
  * found, so the API does not confirm that a reference exists to someone who may not see it.
+ * Who may approve an extension is the domain's rule (extension-approval.ts), not a scope question.
  */
 export const decideAction = (
   staff: StaffMember,
   c: ComplaintCase,
   action: StaffActionType,
-  context: ActionContext,
+  context: ScopeContext,
 ): ActionVerdict => {
   if (!canReadCase(staff, c, context)) {
     return { allowed: false, status: 'not_found', reason: `No case ${c.reference}` };
@@ -140,14 +126,6 @@ export const decideAction = (
       allowed: false,
       status: 'forbidden',
       reason: `an agent cannot ${action.replace('_', ' ')} a case`,
-    };
-  }
-  if (action === 'extend' && context.extensionNeedsApproval && !canApprove(staff)) {
-    return {
-      allowed: false,
-      status: 'forbidden',
-      reason:
-        'this extension needs the approval of a branch head, an operations supervisor or someone above them',
     };
   }
   return { allowed: true };

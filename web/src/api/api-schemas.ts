@@ -5,6 +5,7 @@ import { z } from 'zod';
 /**
  * What the complaint API answers, parsed before use: the pages never trust a response's shape.
  * Objects are not strict so that fields the API adds later do not break a page already loaded.
+ * The status answer is parsed with the API's own schema (shared/schemas/customer-status-schema.ts).
  */
 
 export const acceptedResponseSchema = z.object({
@@ -23,22 +24,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>['error'];
-
-export const historyEntrySchema = z.object({
-  at: z.string(),
-  kind: z.string(),
-  text: z.string(),
-});
-
-export const statusResponseSchema = z.object({
-  reference: z.string().min(1),
-  status: z.string().min(1),
-  receivedAt: z.string(),
-  acknowledgeBy: z.string().nullish(),
-  decideBy: z.string().nullish(),
-  history: z.array(historyEntrySchema),
-});
-export type StatusResponse = z.infer<typeof statusResponseSchema>;
 
 /** Reads a JSON body, or undefined when there is none or it is not JSON (a proxy's HTML error page). */
 export const readJson = async (response: Response): Promise<unknown> => {

@@ -1,6 +1,9 @@
 /// <reference lib="dom" />
 
-import { readJson, type StatusResponse, statusResponseSchema } from './api-schemas.js';
+import { isComplaintReference } from '../../../shared/domain/intake/complaint-reference.js';
+import type { CustomerStatusView } from '../../../shared/domain/intake/customer-status-view.js';
+import { customerStatusSchema } from '../../../shared/schemas/customer-status-schema.js';
+import { readJson } from './api-schemas.js';
 
 export interface StatusRequest {
   reference: string;
@@ -8,7 +11,7 @@ export interface StatusRequest {
 }
 
 export type StatusOutcome =
-  | { kind: 'found'; status: StatusResponse }
+  | { kind: 'found'; status: CustomerStatusView }
   | { kind: 'not_found' }
   | { kind: 'error' };
 
@@ -17,11 +20,14 @@ export const statusRequestFrom = (pathname: string, search: string): StatusReque
   const match = /^\/status\/([^/]+)\/?$/.exec(pathname);
   const token = new URLSearchParams(search).get('token');
   if (match?.[1] === undefined || token === null || token === '') return undefined;
+  let reference: string;
   try {
-    return { reference: decodeURIComponent(match[1]), token };
+    reference = decodeURIComponent(match[1]);
   } catch {
     return undefined;
   }
+  // Nothing else can name a complaint, so the page need not ask the API about it.
+  return isComplaintReference(reference) ? { reference, token } : undefined;
 };
 
 export const fetchStatus = async (
@@ -42,6 +48,6 @@ export const fetchStatus = async (
   // The API gives one answer for an unknown reference and a wrong token, and so does the page.
   if (response.status === 404) return { kind: 'not_found' };
   if (!response.ok) return { kind: 'error' };
-  const parsed = statusResponseSchema.safeParse(await readJson(response));
+  const parsed = customerStatusSchema.safeParse(await readJson(response));
   return parsed.success ? { kind: 'found', status: parsed.data } : { kind: 'error' };
 };

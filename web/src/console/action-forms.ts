@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 
+import type { StaffCase } from '../../../shared/schemas/staff-case-response-schema.js';
 import { h } from '../ui/dom.js';
-import type { ConsoleCase, StaffApi } from './console-api.js';
+import type { StaffApi } from './console-api.js';
 import type { ConsoleKey } from './console-dictionary.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { field, type Option, selectControl, tx } from './console-ui.js';
@@ -73,11 +74,8 @@ export const actionSpecs: readonly ActionSpec[] = [
   },
   { type: 'pause', label: 'action.pause', fields: [reason(true)] },
   { type: 'resume', label: 'action.resume', fields: [reason(false)] },
-  {
-    type: 'extend',
-    label: 'action.extend',
-    fields: [reason(true), { name: 'requestedBy', label: 'field.requestedBy', kind: 'text' }],
-  },
+  // Who asked and who approves are the case's handler and the signed-in person; the form names neither.
+  { type: 'extend', label: 'action.extend', fields: [reason(true)] },
   {
     type: 'escalate',
     label: 'action.escalate',
@@ -180,7 +178,7 @@ const control = (localizer: ConsoleLocalizer, type: string, spec: FieldSpec): Co
 export const renderActionForms = (
   localizer: ConsoleLocalizer,
   api: StaffApi,
-  item: ConsoleCase,
+  item: Pick<StaffCase, 'reference' | 'version'>,
   onDone: () => void,
 ): HTMLElement => {
   const container = h('div', { class: 'actions', id: 'actions' });

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 
+import type { StaffCaseSummary } from '../../../shared/schemas/staff-case-response-schema.js';
 import { formatBankTime } from '../format/bank-time.js';
 import { h } from '../ui/dom.js';
-import type { ConsoleCase } from './console-api.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { labelled, tx } from './console-ui.js';
-import { countdownParts, nextDeadline, urgencyOf } from './deadline.js';
+import { countdownParts, type DeadlineFacts, nextDeadline, urgencyOf } from './deadline.js';
 import { serverNow } from './server-clock.js';
 
 /** A UTC instant shown in Beijing time in the page's language, with the instant kept machine-readable. */
@@ -21,12 +21,15 @@ export const statusBadge = (localizer: ConsoleLocalizer, status: string): HTMLEl
   labelled(localizer, 'span', 'status', status, { class: 'status-badge', 'data-status': status });
 
 /** The green-channel and watch-list badges a case earns; none for an ordinary case. */
-export const caseBadges = (localizer: ConsoleLocalizer, item: ConsoleCase): HTMLElement[] => {
+export const caseBadges = (
+  localizer: ConsoleLocalizer,
+  item: Pick<StaffCaseSummary, 'priority' | 'repeatComplainant'>,
+): HTMLElement[] => {
   const badges: HTMLElement[] = [];
   if (item.priority === 'green_channel') {
     badges.push(tx(localizer, 'span', 'badge.greenChannel', { class: 'badge badge-green' }));
   }
-  if (item.repeatComplainant === true) {
+  if (item.repeatComplainant) {
     badges.push(tx(localizer, 'span', 'badge.watchList', { class: 'badge badge-watch' }));
   }
   return badges;
@@ -38,7 +41,7 @@ export const caseBadges = (localizer: ConsoleLocalizer, item: ConsoleCase): HTML
  */
 export const deadlineCell = (
   localizer: ConsoleLocalizer,
-  item: ConsoleCase,
+  item: DeadlineFacts,
   includeAcknowledgement: boolean,
 ): { element: HTMLElement; tick: (now: number) => void } => {
   const next = nextDeadline(item, { includeAcknowledgement });
@@ -67,7 +70,7 @@ export const deadlineCell = (
   return { element, tick };
 };
 
-export const urgencyClass = (item: ConsoleCase, now: number): string => {
+export const urgencyClass = (item: DeadlineFacts, now: number): string => {
   const urgency = urgencyOf(item, now);
   return urgency === 'overdue' ? 'row-overdue' : urgency === 'due_soon' ? 'row-due-soon' : '';
 };

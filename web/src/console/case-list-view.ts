@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 
 import { caseStatuses, channels } from '../../../shared/domain/case/case-types.js';
+import type { StaffCaseSummary } from '../../../shared/schemas/staff-case-response-schema.js';
 import { h } from '../ui/dom.js';
 import { caseBadges, deadlineCell, everySecond, statusBadge, urgencyClass } from './case-cells.js';
-import type { ConsoleCase, Failure, StaffApi } from './console-api.js';
+import type { Failure, StaffApi } from './console-api.js';
 import type { ConsoleKey } from './console-dictionary.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { checkboxField, field, selectControl, tx } from './console-ui.js';
@@ -26,12 +27,12 @@ const columns: readonly ConsoleKey[] = [
 const anyOption = { value: '', key: 'list.any' } as const;
 
 interface Row {
-  item: ConsoleCase;
+  item: StaffCaseSummary;
   row: HTMLTableRowElement;
   tick: (now: number) => void;
 }
 
-const renderRow = (localizer: ConsoleLocalizer, item: ConsoleCase): Row => {
+const renderRow = (localizer: ConsoleLocalizer, item: StaffCaseSummary): Row => {
   const deadline = deadlineCell(localizer, item, false);
   const link = h('a', { href: `/console/cases/${encodeURIComponent(item.reference)}` }, [item.reference]);
   const cell = (children: ReadonlyArray<Node | string>, attributes = {}) => h('td', attributes, children);
@@ -39,7 +40,7 @@ const renderRow = (localizer: ConsoleLocalizer, item: ConsoleCase): Row => {
     cell([link], { class: 'case-reference' }),
     // Customer text goes in as text nodes only: whatever it contains is shown, never run.
     cell([item.subject], { class: 'subject' }),
-    cell([item.customer.name ?? '—']),
+    cell([item.customer?.name ?? '—']),
     cell([item.branchCode ?? '—']),
     cell([statusBadge(localizer, item.status)]),
     cell(caseBadges(localizer, item), { class: 'badges' }),

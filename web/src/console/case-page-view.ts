@@ -1,9 +1,13 @@
 /// <reference lib="dom" />
 
+import type {
+  StaffCaseDetail,
+  StaffTimelineEntry,
+} from '../../../shared/schemas/staff-case-response-schema.js';
 import { h } from '../ui/dom.js';
 import { renderActionForms } from './action-forms.js';
 import { caseBadges, deadlineCell, everySecond, statusBadge, timeElement } from './case-cells.js';
-import type { ConsoleCase, ConsoleEvent, Failure, StaffApi } from './console-api.js';
+import type { Failure, StaffApi } from './console-api.js';
 import type { ConsoleKey } from './console-dictionary.js';
 import type { ConsoleLocalizer } from './console-localizer.js';
 import { labelled, tx } from './console-ui.js';
@@ -21,7 +25,7 @@ export const referenceFromPath = (pathname: string): string | undefined => {
 
 type Fact = [ConsoleKey, Node | string];
 
-const facts = (localizer: ConsoleLocalizer, item: ConsoleCase): Fact[] => {
+const facts = (localizer: ConsoleLocalizer, item: StaffCaseDetail): Fact[] => {
   const list: Fact[] = [];
   const text = (key: ConsoleKey, value: string | null | undefined) => {
     if (value !== null && value !== undefined && value !== '') list.push([key, value]);
@@ -34,10 +38,10 @@ const facts = (localizer: ConsoleLocalizer, item: ConsoleCase): Fact[] => {
   const { customer, deadlines, decision } = item;
 
   list.push(['fact.status', statusBadge(localizer, item.status)]);
-  if (item.channel) list.push(['fact.channel', labelled(localizer, 'span', 'channel', item.channel)]);
-  if (item.priority) list.push(['fact.priority', labelled(localizer, 'span', 'priority', item.priority)]);
+  list.push(['fact.channel', labelled(localizer, 'span', 'channel', item.channel)]);
+  list.push(['fact.priority', labelled(localizer, 'span', 'priority', item.priority)]);
   text('fact.category', item.category);
-  if (item.anonymous !== undefined) list.push(['fact.anonymous', yesNo(item.anonymous)]);
+  list.push(['fact.anonymous', yesNo(item.anonymous)]);
   text('fact.customerName', customer.name);
   text('fact.customerEmail', customer.email);
   text('fact.customerPhone', customer.phone);
@@ -58,19 +62,16 @@ const facts = (localizer: ConsoleLocalizer, item: ConsoleCase): Fact[] => {
   text('fact.firstResponder', item.firstResponder);
   text('fact.handler', item.handler);
   text('fact.assignedUnit', item.assignedUnit);
-  if (item.escalationLevel !== undefined) {
-    list.push([
-      'fact.escalationLevel',
-      item.escalationLevel === 0 ? '0' : labelled(localizer, 'span', 'level', String(item.escalationLevel)),
-    ]);
-  }
-  if (item.repeatComplainant !== undefined)
-    list.push(['fact.repeatComplainant', yesNo(item.repeatComplainant)]);
-  if (item.extensions !== undefined) list.push(['fact.extensions', String(item.extensions.length)]);
-  if (decision?.decision)
+  list.push([
+    'fact.escalationLevel',
+    item.escalationLevel === 0 ? '0' : labelled(localizer, 'span', 'level', String(item.escalationLevel)),
+  ]);
+  list.push(['fact.repeatComplainant', yesNo(item.repeatComplainant)]);
+  list.push(['fact.extensions', String(item.extensions.length)]);
+  if (decision) {
     list.push(['fact.decision', labelled(localizer, 'span', 'decision', decision.decision)]);
-  if (decision?.atFault)
     list.push(['fact.atFault', labelled(localizer, 'span', 'atFault', decision.atFault)]);
+  }
   text('fact.remedy', decision?.remedy);
   if (decision?.compensation) {
     list.push(['fact.compensation', `${decision.compensation.amount} ${decision.compensation.currency}`]);
@@ -79,7 +80,7 @@ const facts = (localizer: ConsoleLocalizer, item: ConsoleCase): Fact[] => {
   text('fact.subject', item.subject);
   text('fact.description', item.description);
   text('fact.desiredOutcome', item.desiredOutcome);
-  if (item.version !== undefined) list.push(['fact.version', String(item.version)]);
+  list.push(['fact.version', String(item.version)]);
   return list;
 };
 
@@ -90,13 +91,13 @@ const plain = (value: unknown): string => {
   return JSON.stringify(value) ?? '';
 };
 
-const actorLabel = (localizer: ConsoleLocalizer, actor: ConsoleEvent['actor']): HTMLElement => {
+const actorLabel = (localizer: ConsoleLocalizer, actor: StaffTimelineEntry['actor']): HTMLElement => {
   if (actor.kind === 'customer') return tx(localizer, 'span', 'actor.customer');
   const role = actor.role ? ` (${actor.role})` : '';
   return h('span', {}, [`${actor.id}${role}`]);
 };
 
-const timelineEntry = (localizer: ConsoleLocalizer, event: ConsoleEvent): HTMLElement => {
+const timelineEntry = (localizer: ConsoleLocalizer, event: StaffTimelineEntry): HTMLElement => {
   const data = Object.entries(event.data ?? {});
   return h('li', { 'data-kind': event.kind }, [
     h('p', { class: 'timeline-head' }, [
@@ -170,9 +171,7 @@ export const renderCasePage = (
           : h(
               'ol',
               { class: 'timeline', id: 'timeline' },
-              [...events]
-                .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
-                .map((event) => timelineEntry(localizer, event)),
+              [...events].sort((a, b) => a.seq - b.seq).map((event) => timelineEntry(localizer, event)),
             );
       main.replaceChildren(
         back,

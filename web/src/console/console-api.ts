@@ -1,97 +1,29 @@
 /// <reference lib="dom" />
 
 import { z } from 'zod';
+import {
+  type StaffCase,
+  type StaffCaseDetail,
+  type StaffCaseSummary,
+  type StaffTimelineEntry,
+  staffCaseActionResponseSchema,
+  staffCaseDetailResponseSchema,
+  staffCaseListResponseSchema,
+} from '../../../shared/schemas/staff-case-response-schema.js';
 import { apiErrorSchema, readJson } from '../api/api-schemas.js';
 import { syncServerClock } from './server-clock.js';
 
 /**
- * The staff API's answers, parsed leniently: every field the console does not strictly need is
- * optional and unknown fields pass through, so a field the API adds later breaks nothing.
+ * The staff API's answers, parsed with the schemas the API builds them with (one case schema,
+ * picked per answer), so the console and the API cannot disagree about a field. Fields the API
+ * adds later are dropped by the parse, not refused.
  */
 
-const optionalText = z.string().nullish();
-
-export const caseSchema = z.looseObject({
-  reference: z.string().min(1),
-  version: z.number().optional(),
-  status: z.string().default('received'),
-  channel: optionalText,
-  category: optionalText,
-  priority: optionalText,
-  language: optionalText,
-  anonymous: z.boolean().optional(),
-  customer: z
-    .looseObject({
-      name: optionalText,
-      email: optionalText,
-      phone: optionalText,
-      customerId: optionalText,
-    })
-    .default({}),
-  subject: z.string().default(''),
-  description: optionalText,
-  branchCode: optionalText,
-  product: optionalText,
-  desiredOutcome: optionalText,
-  externalReference: optionalText,
-  receivedAt: optionalText,
-  registeredAt: optionalText,
-  acknowledgedAt: optionalText,
-  resolvedAt: optionalText,
-  firstResponder: optionalText,
-  handler: optionalText,
-  assignedUnit: optionalText,
-  deadlines: z
-    .looseObject({
-      acknowledgeBy: optionalText,
-      decideBy: optionalText,
-      remindAt: optionalText,
-      reviewRequestBy: optionalText,
-      reviewDecideBy: optionalText,
-      secondContactBy: optionalText,
-    })
-    .nullish(),
-  extensions: z.array(z.unknown()).optional(),
-  escalationLevel: z.number().optional(),
-  repeatComplainant: z.boolean().optional(),
-  decision: z
-    .looseObject({
-      decision: optionalText,
-      atFault: optionalText,
-      remedy: optionalText,
-      compensation: z.object({ amount: z.string(), currency: z.string() }).nullish(),
-    })
-    .nullish(),
-  mergedInto: optionalText,
+// The ledger comes as `timeline`; the page calls it events.
+const caseDetailSchema = staffCaseDetailResponseSchema.transform(({ case: item, timeline, now }) => {
+  syncServerClock(now);
+  return { case: item, events: timeline };
 });
-export type ConsoleCase = z.infer<typeof caseSchema>;
-
-export const caseEventSchema = z.looseObject({
-  seq: z.number().optional(),
-  at: z.string(),
-  kind: z.string(),
-  actor: z.looseObject({ id: z.string(), kind: z.string().optional(), role: optionalText }),
-  data: z.record(z.string(), z.unknown()).nullish(),
-});
-export type ConsoleEvent = z.infer<typeof caseEventSchema>;
-
-const caseListSchema = z.object({
-  cases: z.array(caseSchema),
-  cursor: z.string().nullish(),
-  now: z.string().optional(),
-});
-// The ledger may come as `events` or `timeline`; either is read, so the page follows the API.
-const caseDetailSchema = z
-  .object({
-    case: caseSchema,
-    events: z.array(caseEventSchema).optional(),
-    timeline: z.array(caseEventSchema).optional(),
-    now: z.string().optional(),
-  })
-  .transform(({ case: item, events, timeline, now }) => {
-    syncServerClock(now);
-    return { case: item, events: events ?? timeline ?? [] };
-  });
 const tokenSchema = z.object({ token: z.string().min(1) });
 const registeredSchema = z.looseObject({ reference: z.string().min(1) });
 
@@ -107,10 +39,10 @@ export type Result<T> = { kind: 'ok'; value: T } | Failure;
 type Fetcher = typeof fetch;
 
 export interface StaffApi {
-  listCases(filters: URLSearchParams): Promise<Result<{ cases: ConsoleCase[]; cursor?: string }>>;
-  getCase(reference: string): Promise<Result<{ case: ConsoleCase; events: ConsoleEvent[] }>>;
+  listCases(filters: URLSearchParams): Promise<Result<{ cases: StaffCaseSummary[]; cursor?: string }>>;
+  getCase(reference: string): Promise<Result<{ case: StaffCaseDetail; events: StaffTimelineEntry[] }>>;
   registerCase(body: unknown, idempotencyKey: string): Promise<Result<{ reference: string }>>;
-  act(reference: string, action: Record<string, unknown>): Promise<Result<ConsoleCase | undefined>>;
+  act(reference: string, action: Record<string, unknown>): Promise<Result<StaffCase | undefined>>;
 }
 
 /** Exchanges a dev user name for a token at the local sign-in. */
@@ -188,7 +120,7 @@ export const createStaffApi = (
   return {
     listCases: async (filters) => {
       const query = filters.toString();
-      const result = await call(`/api/cases${query === '' ? '' : `?${query}`}`, caseListSchema);
+      const result = await call(`/api/cases${query === '' ? '' : `?${query}`}`, staffCaseListResponseSchema);
       if (result.kind !== 'ok') return result;
       const { cases, cursor, now } = result.value;
       syncServerClock(now);
@@ -208,10 +140,8 @@ export const createStaffApi = (
         body: action,
       });
       if (result.kind !== 'ok') return result;
-      const parsed = z.object({ case: caseSchema }).safeParse(result.value);
-      if (parsed.success) return { kind: 'ok', value: parsed.data.case };
-      const bare = caseSchema.safeParse(result.value);
-      return { kind: 'ok', value: bare.success ? bare.data : undefined };
+      const parsed = staffCaseActionResponseSchema.safeParse(result.value);
+      return { kind: 'ok', value: parsed.success ? parsed.data.case : undefined };
     },
   };
 };

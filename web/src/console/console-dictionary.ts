@@ -165,10 +165,6 @@ const messages = {
   'field.note': { 'zh-CN': '转办说明', en: 'Transfer note' },
   'field.text': { 'zh-CN': '内容', en: 'Text' },
   'field.reason': { 'zh-CN': '原因', en: 'Reason' },
-  'field.requestedBy': {
-    'zh-CN': '延期申请人（审批他人申请时填写）',
-    en: 'Requested by (when you approve someone else’s request)',
-  },
   'field.handler': { 'zh-CN': '接收部门的承办人', en: 'Handler in the receiving unit' },
   'field.via': { 'zh-CN': '告知方式', en: 'How the customer was told' },
   'via.email': { 'zh-CN': '电子邮件', en: 'Email' },

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 
-import type { StatusResponse } from '../api/api-schemas.js';
+import type { CustomerStatusView } from '../../../shared/domain/intake/customer-status-view.js';
 import type { StatusOutcome } from '../api/status-api.js';
 import { formatBankTime } from '../format/bank-time.js';
 import { type MessageKey, statusKey } from '../i18n/dictionary.js';
@@ -27,9 +27,9 @@ const summaryRow = (label: string, value: Node | string, valueClass?: string): H
   h('dd', { class: valueClass }, [value]),
 ];
 
-const renderFound = (status: StatusResponse, localizer: Localizer): HTMLElement[] => {
+const renderFound = (status: CustomerStatusView, localizer: Localizer): HTMLElement[] => {
   const known = statusKey(status.status);
-  // A status added to the API before this page learns it is still shown, just untranslated.
+  // A status the dictionary has no words for yet is still shown, just untranslated.
   const statusLabel = known === undefined ? status.status : localizer.t(known);
   const rows = [
     ...summaryRow(localizer.t('status.reference'), status.reference, 'reference-value'),
