@@ -18,6 +18,7 @@ export default defineConfig({
       POWERTOOLS_TRACE_ENABLED: 'false',
     },
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Suites that start the whole local runtime need more than a minute on a busy two-core machine.
+    hookTimeout: 120_000,
   },
 });

@@ -87,10 +87,11 @@ export const apiFunctions: Record<ApiFunctionName, ApiFunctionSpec> = {
     sendsToIntakeQueue: false,
     usesIdempotencyTable: false,
   },
-  // Branch items live in the case table; only admins write them (checked in the handler).
+  // Branch items live in the case table; only admins write them (checked in the handler), and
+  // each write records its change there; the consumer-protection office reads the changes.
   branches: {
     entry: 'functions/branches/handler.ts',
-    description: 'Staff: list branches; admins create or update them',
+    description: 'Staff: list branches; admins create or update them; the CPO reads their changes',
     memorySize: 256,
     timeoutSeconds: 5,
     caseAccess: 'read-write',
@@ -116,6 +117,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/cases/{reference}/actions', function: 'case-action', access: 'staff' },
   { method: 'GET', path: '/api/branches', function: 'branches', access: 'staff' },
   { method: 'PUT', path: '/api/branches/{code}', function: 'branches', access: 'staff' },
+  { method: 'GET', path: '/api/branches/{code}/changes', function: 'branches', access: 'staff' },
 ];
 
 /** Matches a concrete path against a template, returning its path parameters. */

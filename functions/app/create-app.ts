@@ -9,6 +9,7 @@ import {
 } from '../../shared/adapters/dynamodb/dynamodb-client.js';
 import {
   DynamoDbInboundMailLog,
+  DynamoDbSenderLedger,
   DynamoDbSentMessageIndex,
 } from '../../shared/adapters/dynamodb/mail-items.js';
 import { createS3Client, S3ObjectStore } from '../../shared/adapters/s3/object-store.js';
@@ -22,6 +23,7 @@ import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import { type Clock, systemClock } from '../../shared/domain/time/clock.js';
 import { createContactDirectory } from '../../shared/notices/contact-directory.js';
+import { expectStaffAudience } from '../../shared/schemas/staff-claims-schema.js';
 import type { BranchesDependencies } from '../branches/branches.js';
 import { createApplyCaseAction } from '../case-action/apply-case-action.js';
 import type { CaseActionHandlerDependencies } from '../case-action/case-action.js';
@@ -78,6 +80,8 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
   const region = config.region;
   const clock = overrides.clock ?? systemClock;
   const ladder = defaultEscalationLadder;
+  // Staff handlers accept only ID tokens issued to the console client (STAFF_CLIENT_ID).
+  expectStaffAudience(config.staffClientId);
 
   // Every client built, so the local runtime can close them when it stops.
   const clients: Array<{ destroy(): void }> = [];
@@ -95,6 +99,7 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
   );
   const branches = once(() => new DynamoDbBranchDirectory(documents(), config.tableName));
   const sentMessages = once(() => new DynamoDbSentMessageIndex(documents(), config.tableName));
+  const senderLedger = once(() => new DynamoDbSenderLedger(documents(), config.tableName));
   const queue = once(
     () =>
       new SqsIntakeQueue(
@@ -204,6 +209,7 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
       sentMessages: sentMessages(),
       sesRegion: region,
       sealer: sealer(),
+      senderLedger: senderLedger(),
       idempotencyStore: idempotencyStore('the effects processor'),
     }),
     emailGateway: (): EmailGatewayDependencies => ({
@@ -219,6 +225,7 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
         required(config, 'complaintsAddress', 'the e-mail gateway'),
       ],
       attachmentsBucket: required(config, 'attachmentsBucket', 'the e-mail gateway'),
+      senderLedger: senderLedger(),
       idempotencyStore: idempotencyStore('the e-mail gateway'),
     }),
     deliveryEvents: (): DeliveryEventDependencies => ({

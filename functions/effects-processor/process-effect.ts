@@ -12,7 +12,12 @@ import type { Actor } from '../../shared/domain/case/case-types.js';
 import { updateCase } from '../../shared/domain/case/update-case.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import type { EscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
-import type { SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
+import type { SenderLedger, SentMessageIndex } from '../../shared/domain/mail-intake/mail-ports.js';
+import { senderDigest } from '../../shared/domain/mail-intake/sender-digest.js';
+import {
+  acknowledgementWindow,
+  MAX_ACKNOWLEDGEMENTS_PER_ADDRESS,
+} from '../../shared/domain/mail-intake/sender-rules.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import type { ContactDirectory } from '../../shared/notices/contact-directory.js';
@@ -36,7 +41,13 @@ export interface EffectsDependencies {
   sealer: TokenSealer;
   /** Records of mail sent per outbox record, so a retry after a crash never mails twice. */
   idempotencyStore: BasePersistenceLayer;
+  /** Counts acknowledgements per address (the rate limit). */
+  senderLedger: SenderLedger;
 }
+
+const withheldNote = (max: number): string =>
+  `投诉受理通知未发送：该邮箱地址一小时内已收到 ${max} 封受理通知（防止滥用）。请通过其他方式告知客户。 / ` +
+  `Acknowledgement withheld: this address was sent ${max} acknowledgements within the hour (abuse limit). Please tell the customer another way.`;
 
 const effectsActor: Actor = { id: 'system:effects', kind: 'system' };
 
@@ -47,13 +58,29 @@ const effectsActor: Actor = { id: 'system:effects', kind: 'system' };
  * returns the first send's message id instead of mailing again.
  */
 export const createEffectProcessor = (deps: EffectsDependencies) => {
+  const ledger = deps.senderLedger;
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: 90 * 24 * 3600 });
   const sendOnce = makeIdempotent(
     async (request: {
       id: string;
       notice: NoticeName;
       mail: OutgoingMail;
-    }): Promise<{ messageId: string }> => {
+      /** Digest of the address an acknowledgement goes to: counted against the hourly limit. */
+      limitedAddress?: string;
+    }): Promise<{ messageId: string } | { withheld: true }> => {
+      // Decided inside the once-only send, so a retry never counts again nor withholds a mail
+      // that already went out.
+      if (
+        request.limitedAddress !== undefined &&
+        ledger !== undefined &&
+        !(await ledger.takeAcknowledgement(
+          request.limitedAddress,
+          acknowledgementWindow(deps.clock.now()),
+          MAX_ACKNOWLEDGEMENTS_PER_ADDRESS,
+        ))
+      ) {
+        return { withheld: true };
+      }
       const sent = await deps.mailer.send(request.mail);
       // Counted inside the once-only send: a retry that finds this mail sent gets the stored
       // answer without coming through here, so a notice is counted as often as it was mailed.
@@ -87,6 +114,32 @@ export const createEffectProcessor = (deps: EffectsDependencies) => {
       });
     } catch (error) {
       // An earlier try recorded it after all; nothing is left to do.
+      if (error instanceof EffectAlreadyDoneError) return;
+      throw error;
+    }
+  };
+
+  /** The staff see on the ledger that the customer was not acknowledged by mail, and why. */
+  const recordWithheld = async (record: OutboxRecord) => {
+    const completes = { id: record.id, outcome: 'withheld: acknowledgement limit for the address' };
+    try {
+      const noted = await updateCase(deps.store, record.reference, (current) => {
+        // A finished case takes no note; the outbox record still says what happened.
+        if (!canApply(current.status, 'note')) return { value: false };
+        const result = applyCommand(
+          current,
+          { type: 'note', text: withheldNote(MAX_ACKNOWLEDGEMENTS_PER_ADDRESS) },
+          {
+            actor: effectsActor,
+            now: deps.clock.now(),
+            deadlines: deadlineCalculatorFor(current.clockPolicyId, current.calendarId),
+            ladder: deps.ladder,
+          },
+        );
+        return { write: { ...result, completes }, value: true };
+      });
+      if (noted !== true) await deps.store.completeEffect(record.reference, completes);
+    } catch (error) {
       if (error instanceof EffectAlreadyDoneError) return;
       throw error;
     }
@@ -132,7 +185,20 @@ export const createEffectProcessor = (deps: EffectsDependencies) => {
       return;
     }
     // Only `id` keys the idempotency record; the notice name rides along for the metric.
-    const sent = await sendOnce({ id: stored.id, notice: composed.notice, mail: composed.mail });
+    const recipient = composed.mail.to[0];
+    const sent = await sendOnce({
+      id: stored.id,
+      notice: composed.notice,
+      mail: composed.mail,
+      ...(effect.kind === 'acknowledgement' && recipient !== undefined
+        ? { limitedAddress: senderDigest(recipient) }
+        : {}),
+    });
+    if ('withheld' in sent) {
+      await recordWithheld(stored);
+      logger.warn('acknowledgement withheld: address over its hourly limit', { reference: stored.reference });
+      return;
+    }
     await deps.sentMessages.remember(sesMessageIdHeader(sent.messageId, deps.sesRegion), stored.reference);
     await recordSent(stored, composed.notice, sent.messageId, composed.mail.to.length);
     logger.info('notice sent', { reference: stored.reference, notice: composed.notice });

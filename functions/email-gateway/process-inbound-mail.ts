@@ -21,6 +21,7 @@ import type { InboundAttachment, InboundMail } from '../../shared/domain/mail-in
 import type {
   InboundMailLog,
   InboundOutcome,
+  SenderLedger,
   SentMessageIndex,
 } from '../../shared/domain/mail-intake/mail-ports.js';
 import {
@@ -30,6 +31,8 @@ import {
 } from '../../shared/domain/mail-intake/mail-threading.js';
 import { mailVerdicts } from '../../shared/domain/mail-intake/mail-verdicts.js';
 import { messageText } from '../../shared/domain/mail-intake/message-text.js';
+import { senderDigest } from '../../shared/domain/mail-intake/sender-digest.js';
+import { stormKey, stormStillOpen } from '../../shared/domain/mail-intake/sender-rules.js';
 import type { Clock } from '../../shared/domain/time/clock.js';
 import { acceptReceivedComplaint } from '../../shared/intake/accept-received-complaint.js';
 import { logger } from '../../shared/observability/logger.js';
@@ -51,7 +54,13 @@ export interface EmailGatewayDependencies {
   attachmentsBucket: string;
   /** One layer per idempotent operation (a layer keeps the configuration it was first used with). */
   idempotencyStore: BasePersistenceLayer;
+  /** Message-ID reuse and storm lookups. */
+  senderLedger: SenderLedger;
 }
+
+const unverifiedNote =
+  '发件人未通过验证（DMARC/SPF 失败），发件地址可能被冒用：不向该地址发送任何邮件，请人工核实。 / ' +
+  'Sender not verified (DMARC/SPF failed): the From may be forged, so nothing is mailed to it. Please verify by other means.';
 
 export interface MailObject {
   bucket: string;
@@ -87,6 +96,7 @@ const safeName = (filename: string | undefined, index: number): string =>
  * nothing the second time.
  */
 export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
+  const ledger = deps.senderLedger;
   const storeAttachments = async (
     attachments: readonly InboundAttachment[],
     reference: string,
@@ -139,7 +149,12 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
     return attached ?? false;
   };
 
-  const openCase = async (mail: InboundMail, mailKey: string, claimsToReplyTo?: string): Promise<string> => {
+  const openCase = async (
+    mail: InboundMail,
+    mailKey: string,
+    options: { claimsToReplyTo?: string; senderUnverified?: boolean } = {},
+  ): Promise<string> => {
+    const { claimsToReplyTo, senderUnverified } = options;
     const text = messageText(mail);
     const email = mail.from?.address;
     const { accepted, refused } = checkAttachments(mail.attachments);
@@ -161,8 +176,17 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
       // the description already, so the message does not repeat them.
       complete: async (received) => {
         const attachments = await storeAttachments(accepted, received.case.reference, mailKey);
+        // Mail that failed authentication opens a case flagged for staff, and nothing is mailed
+        // to its From (no acknowledgement effect is owed): the flag and a ledger note say why.
+        const flagged = senderUnverified
+          ? applyBeforeStored(
+              { ...received, case: { ...received.case, flags: ['sender_unverified'] } },
+              { type: 'note', text: unverifiedNote },
+              { ...customerWriting(received.case), actor: { id: 'system:email-gateway', kind: 'system' } },
+            )
+          : received;
         return applyBeforeStored(
-          received,
+          flagged,
           {
             type: 'record_customer_message',
             via: 'email',
@@ -181,6 +205,15 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
   const handle = async (request: { idempotencyKey: string; key: string; mail: InboundMail }) => {
     const { mail, key } = request;
     const mailKey = createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 16);
+    // The duplicate key is the Message-ID with the sender: another sender's mail reusing an id is
+    // its own mail, processed, and the reuse is logged (digests only) and recorded.
+    const messageIdReused =
+      mail.messageId !== undefined &&
+      mail.messageId !== '' &&
+      ledger !== undefined &&
+      (await ledger.useMessageId(mail.messageId, senderDigest(mail.from?.address), deps.clock.now())) ===
+        'other_sender';
+    if (messageIdReused) logger.warn('inbound Message-ID reused by another sender', { mailKey });
     const classification = classifyInbound(mail, deps.ourAddresses);
     const verdicts = mailVerdicts(mail);
     const subjectReference = referencesInSubject(mail.subject)[0];
@@ -221,12 +254,37 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
           reference = await openCase(mail, mailKey);
         }
         break;
-      case 'new_case':
+      case 'new_case': {
+        // An unmarked auto-reply storm (same sender, same subject, within the window) is one
+        // case: every later mail is a message on the case the first one opened.
+        const storm = stormKey(mail, { senderUnverified: decision.senderUnverified === true });
+        const stormEntry = ledger === undefined ? undefined : await ledger.stormCase(storm);
+        if (
+          stormEntry !== undefined &&
+          stormStillOpen(stormEntry.openedAt, deps.clock.now()) &&
+          (await attach(stormEntry.reference, mail, mailKey))
+        ) {
+          outcome = 'attached';
+          reference = stormEntry.reference;
+          reason = 'same sender and subject as the mail that opened the case';
+          break;
+        }
         outcome = 'new_case';
-        reference = await openCase(mail, mailKey, decision.claimsToReplyTo);
-        if (decision.claimsToReplyTo) reason = `claims to reply to ${decision.claimsToReplyTo}`;
+        reference = await openCase(mail, mailKey, {
+          ...(decision.claimsToReplyTo ? { claimsToReplyTo: decision.claimsToReplyTo } : {}),
+          ...(decision.senderUnverified ? { senderUnverified: true } : {}),
+        });
+        await ledger?.rememberStorm(storm, { reference, openedAt: deps.clock.now().toISOString() });
+        const reasons = [
+          ...(decision.claimsToReplyTo ? [`claims to reply to ${decision.claimsToReplyTo}`] : []),
+          ...(decision.senderUnverified ? ['sender not verified: no mail sent'] : []),
+        ];
+        if (reasons.length > 0) reason = reasons.join('; ');
         break;
+      }
     }
+    if (messageIdReused)
+      reason = [reason, 'Message-ID also used by another sender'].filter(Boolean).join('; ');
     await deps.mailLog.record({
       objectKey: key,
       receivedAt: deps.clock.now().toISOString(),

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import { type IntakeSettings, statusPath } from '../../shared/config/intake-settings.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
@@ -17,14 +17,12 @@ import {
 import { readJsonBody } from '../../shared/http/json-request.js';
 import { acceptReceivedComplaint } from '../../shared/intake/accept-received-complaint.js';
 import { logger } from '../../shared/observability/logger.js';
+import type { ComplaintSubmission } from '../../shared/schemas/complaint-submission-schema.js';
 import {
-  type ComplaintSubmission,
-  complaintSubmissionSchema,
-  type FieldError,
-  fieldErrors,
-} from '../../shared/schemas/complaint-submission-schema.js';
-import { staffIntakeFieldsSchema } from '../../shared/schemas/staff-case-schema.js';
-import { forbidden, requireStaff } from '../../shared/schemas/staff-request.js';
+  staffCaseRegistrationSchemaAt,
+  type staffIntakeFieldsSchema,
+} from '../../shared/schemas/staff-case-schema.js';
+import { forbidden, parseOrReject, requireStaff } from '../../shared/schemas/staff-request.js';
 
 export interface RegisterCaseDependencies {
   store: CaseStore;
@@ -34,38 +32,25 @@ export interface RegisterCaseDependencies {
   branches: BranchDirectory;
 }
 
-/** Clocks on staff PCs run a little ahead at times; a receipt later than this is a typing error. */
-const FUTURE_ALLOWANCE_MS = 5 * 60 * 1000;
-
-const bodySchema = z.record(z.string(), z.unknown(), 'must be a JSON object');
-
 interface StaffIntake {
   submission: ComplaintSubmission;
   fields: z.infer<typeof staffIntakeFieldsSchema>;
 }
 
-/** The public complaint fields check exactly as on the public form; the staff fields on their own. */
+/** The public complaint fields check exactly as on the public form (one schema); the staff fields too. */
 const validate = (raw: unknown, now: Date): StaffIntake => {
-  const body = bodySchema.safeParse(raw);
-  if (!body.success) {
-    throw new HttpProblem(400, 'validation_failed', 'Some fields need attention.', fieldErrors(body.error));
-  }
-  const { channel, receivedAt, externalReference, ...complaint } = body.data;
-  const fields = staffIntakeFieldsSchema.safeParse({ channel, receivedAt, externalReference });
-  const submission = complaintSubmissionSchema.safeParse(complaint);
-  const problems: FieldError[] = [
-    ...(fields.success ? [] : fieldErrors(fields.error)),
-    ...(submission.success ? [] : fieldErrors(submission.error)),
-  ];
-  if (fields.success && fields.data.receivedAt !== undefined) {
-    if (Date.parse(fields.data.receivedAt) > now.getTime() + FUTURE_ALLOWANCE_MS) {
-      problems.push({ path: 'receivedAt', message: 'must not be in the future' });
-    }
-  }
-  if (!fields.success || !submission.success || problems.length > 0) {
-    throw new HttpProblem(400, 'validation_failed', 'Some fields need attention.', problems);
-  }
-  return { submission: submission.data, fields: fields.data };
+  const { channel, receivedAt, externalReference, ...submission } = parseOrReject(
+    staffCaseRegistrationSchemaAt(now),
+    raw,
+  );
+  return {
+    submission,
+    fields: {
+      channel,
+      ...(receivedAt === undefined ? {} : { receivedAt }),
+      ...(externalReference === undefined ? {} : { externalReference }),
+    },
+  };
 };
 
 /**

@@ -77,6 +77,13 @@ export interface IntakeApiProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
+/** How long API Gateway keeps a token's verdict; with the token lifetime, what revocation takes. */
+export const staffAuthorizerCacheTtl = Duration.minutes(5);
+
+/** Whether the function serves any staff route. */
+const servesStaff = (name: ApiFunctionName, routes: readonly ApiRoute[]): boolean =>
+  routes.some((route) => route.function === name && route.access === 'staff');
+
 /** `/api/complaints/{reference}` -> `['reference']` */
 const pathParameters = (path: string): string[] =>
   [...path.matchAll(/\{(\w+)\}/g)].flatMap((match) => (match[1] === undefined ? [] : [match[1]]));
@@ -171,13 +178,17 @@ export class IntakeApi extends Construct {
       if (props.staffIdentity === undefined) {
         throw new Error('IntakeApi: staff routes need staffIdentity for their Cognito authorizer');
       }
-      // Validates the ID token in the Authorization header; the handlers read its claims
-      // (cognito:groups, custom:branch) from requestContext.authorizer.claims.
+      // Checks the token in the Authorization header is signed by the user pool and unexpired;
+      // it does not check which app client it was issued to or whether it is an ID token, so
+      // the handlers refuse any but an ID token (`token_use: id`) for the console client
+      // (`aud` = STAFF_CLIENT_ID), then read its claims (cognito:groups, custom:branch) from
+      // requestContext.authorizer.claims.
       this.staffAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
         cognitoUserPools: [props.staffIdentity.userPool],
         identitySource: apigateway.IdentitySource.header('Authorization'),
-        // Short, so a disabled account or a changed group stops working within minutes.
-        resultsCacheTtl: Duration.minutes(5),
+        // Cognito cannot revoke an issued ID token: a disabled account or a removed group keeps
+        // working until the token expires (staffTokenValidity, 15 minutes) plus this cache.
+        resultsCacheTtl: staffAuthorizerCacheTtl,
       });
     }
     for (const route of routes) {
@@ -200,6 +211,9 @@ export class IntakeApi extends Construct {
     props: IntakeApiProps,
   ): RedressFunction {
     const environment: AppEnvironment = { TABLE_NAME: props.caseData.table.tableName };
+    // Staff functions accept only ID tokens issued to the console client.
+    if (props.staffIdentity !== undefined && servesStaff(name, props.routes ?? apiRoutes))
+      environment.STAFF_CLIENT_ID = props.staffIdentity.consoleClient.userPoolClientId;
     if (spec.usesIdempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyData.table.tableName;
     if (spec.sendsToIntakeQueue) environment.INTAKE_QUEUE_URL = props.intakeQueue.queue.queueUrl;
     if (parsesIntakeSettings[name])

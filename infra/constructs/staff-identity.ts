@@ -31,6 +31,12 @@ export interface StaffIdentityProps {
 }
 
 /**
+ * How long a staff ID or access token is accepted (Cognito's minimum is 5 minutes). What
+ * revocation takes: this plus the API authorizer's result cache (`staffAuthorizerCacheTtl`).
+ */
+export const staffTokenValidity = Duration.minutes(15);
+
+/**
  * Who bank staff are: a Cognito user pool where only administrators create accounts, with
  * TOTP MFA, a strong password policy and threat protection; one group per staff role (the
  * `cognito:groups` claim), the home branch as a custom attribute (`custom:branch`), and an app
@@ -99,8 +105,11 @@ export class StaffIdentity extends Construct {
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
+      // Short-lived: a token carries its groups and branch until it expires, so a removed role or a
+      // disabled account keeps working until then (plus the authorizer's cache). The refresh token
+      // keeps the session; a refresh after a user is disabled or signed out globally fails.
+      idTokenValidity: staffTokenValidity,
+      accessTokenValidity: staffTokenValidity,
       refreshTokenValidity: sessionLength,
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })

@@ -8,13 +8,25 @@ import { proxyEvent } from './proxy-event.js';
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const single = (headers: LocalRequest['headers']): Record<string, string> => {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string') result[name] = value;
-    else if (Array.isArray(value)) result[name] = value.join(',');
-  }
-  return result;
+/**
+ * Header and query names come from the client: `__proto__`, `constructor` or `toString` are names
+ * like any other. Maps are built with Object.fromEntries (own data properties, as a Lambda's
+ * JSON.parse of the event makes them), never by assignment on a plain object.
+ */
+const single = (headers: LocalRequest['headers']): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]): [string, string][] => {
+      if (typeof value === 'string') return [[name, value]];
+      if (Array.isArray(value)) return [[name, value.join(',')]];
+      return [];
+    }),
+  );
+
+/** Every value of each query parameter, in order, keyed by name (any name). */
+const multiValueQuery = (query: URLSearchParams): Record<string, string[]> => {
+  const values = new Map<string, string[]>();
+  for (const [name, value] of query.entries()) values.set(name, [...(values.get(name) ?? []), value]);
+  return Object.fromEntries(values);
 };
 
 /** The REST API (v1) proxy event API Gateway would send for this request. */
@@ -24,8 +36,7 @@ const toProxyEvent = (
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEvent => {
-  const query: Record<string, string[]> = {};
-  for (const [name, value] of request.query.entries()) query[name] = [...(query[name] ?? []), value];
+  const query = multiValueQuery(request.query);
   return proxyEvent({
     method: request.method,
     resource: route.path,
@@ -86,8 +97,9 @@ export const createApiDispatcher = (
       toProxyEvent(request, match.route, match.parameters, claims),
       localLambdaContext(match.route.function, spec.timeoutSeconds),
     );
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+    const headers = Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
     return { status: result.statusCode, headers, body: result.body };
   };
 };

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { z } from 'zod';
+import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
 
 /**
  * Local stand-in for Cognito sign-in: HS256 JWTs signed with a key made when the runtime starts
@@ -8,6 +9,10 @@ import { z } from 'zod';
  * `jose` and hands the claims to handlers in the shape API Gateway's Cognito authorizer does.
  * Issuing stays synchronous (the runtime hands tokens out synchronously; jose only signs
  * asynchronously), so the token is assembled here as a plain compact HS256 JWT.
+ * Like a Cognito ID token it says `token_use: id` and names the console client as its `aud`
+ * (LOCAL_STAFF_AUDIENCE, what staff handlers expect when STAFF_CLIENT_ID is unset). As API
+ * Gateway's Cognito authorizer, `verify` checks only signature and expiry: a token for another
+ * audience or an access token reaches the handler, which refuses it.
  */
 
 const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
@@ -24,9 +29,12 @@ const payloadSchema = z
     name: z.string().optional(),
     email: z.string().optional(),
     'custom:branch': z.string().optional(),
+    token_use: z.string().optional(),
+    aud: z.string().optional(),
   })
   .strict();
 
+/** What a dev user's token says; `token_use` and `aud` default to an ID token for the console. */
 export type DevTokenClaims = Omit<z.infer<typeof payloadSchema>, 'exp' | 'iat'>;
 
 export class DevTokenIssuer {
@@ -39,7 +47,13 @@ export class DevTokenIssuer {
   issue(claims: DevTokenClaims, now = new Date()): string {
     const iat = Math.floor(now.getTime() / 1000);
     const payload = Buffer.from(
-      JSON.stringify({ ...claims, iat, exp: iat + TOKEN_LIFETIME_SECONDS }),
+      JSON.stringify({
+        token_use: 'id',
+        aud: LOCAL_STAFF_AUDIENCE,
+        ...claims,
+        iat,
+        exp: iat + TOKEN_LIFETIME_SECONDS,
+      }),
     ).toString('base64url');
     return `${header}.${payload}.${this.sign(`${header}.${payload}`).toString('base64url')}`;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnvironment } from './environment.js';
 import { defaultIntakeSettings, type IntakeSettings } from './intake-settings.js';
 import { type RoutingRules, routingRulesSchema, sampleRoutingRules } from './routing-rules.js';
+import { LOCAL_STAFF_AUDIENCE } from './staff-audience.js';
 import { type StaffDirectory, sampleStaffDirectory, staffDirectorySchema } from './staff-directory.js';
 
 /**
@@ -34,6 +35,11 @@ const appVariables = {
   ROUTING_RULES: z.string().optional(),
   /** JSON staff directory (named staff and head office); the sample applies when unset. */
   STAFF_DIRECTORY: z.string().optional(),
+  /**
+   * The staff console's user pool client id: staff handlers accept only ID tokens whose `aud` is
+   * this. The CDK sets it on every staff function; unset (locally) it is the dev tokens' audience.
+   */
+  STAFF_CLIENT_ID: z.string().min(1).default(LOCAL_STAFF_AUDIENCE),
 };
 
 export type AppVariable = keyof typeof appVariables;
@@ -90,6 +96,7 @@ const appConfigSchema = z
     publicBaseUrl: env.PUBLIC_BASE_URL,
     routing: env.ROUTING_RULES satisfies RoutingRules,
     staffDirectory: env.STAFF_DIRECTORY satisfies StaffDirectory,
+    staffClientId: env.STAFF_CLIENT_ID,
   }));
 
 export type AppConfig = z.output<typeof appConfigSchema>;

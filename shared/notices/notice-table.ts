@@ -1,6 +1,7 @@
 import type { OutgoingMail } from '../adapters/ses/mailer.js';
 import { statusPath } from '../config/intake-settings.js';
 import type { ComplaintCase } from '../domain/case/case-types.js';
+import { mayMailCustomer } from '../domain/effects/customer-mail-allowed.js';
 import type { EscalationLadder } from '../domain/escalation/escalation-ladder.js';
 import type { CaseEffect, CustomerNotice } from '../schemas/case-effect-schema.js';
 import { renderAcknowledgement } from '../templates/acknowledgement.js';
@@ -65,6 +66,8 @@ export const composeNotice = async (
 ): Promise<ComposedNotice | undefined> => {
   switch (effect.kind) {
     case 'acknowledgement': {
+      // A case opened by unauthenticated mail is never written to (see mayMailCustomer).
+      if (!mayMailCustomer(c)) return undefined;
       const email = c.customer.email;
       const decideBy = c.deadlines?.decideBy;
       if (email === undefined || decideBy === undefined) return undefined;
@@ -76,18 +79,16 @@ export const composeNotice = async (
       const mail = renderAcknowledgement({
         reference: c.reference,
         language: c.language,
-        anonymous: c.anonymous,
-        subject: c.subject,
         receivedAt: c.receivedAt,
         decideBy,
         contact: { name: desk.name, email: desk.email, ...(desk.phone ? { phone: desk.phone } : {}) },
         statusUrl,
         timeZone: ctx.timeZone,
-        ...(c.customer.name ? { customerName: c.customer.name } : {}),
       });
       return { notice: 'acknowledgement', mail: { to: [email], replyTo: [ctx.complaintsAddress], ...mail } };
     }
     case 'customer_notice': {
+      if (!mayMailCustomer(c)) return undefined;
       const email = c.customer.email;
       if (email === undefined) return undefined;
       const desk = await ctx.contacts.deskFor(c.branchCode);
@@ -95,11 +96,8 @@ export const composeNotice = async (
         {
           reference: c.reference,
           language: c.language,
-          anonymous: c.anonymous,
-          subject: c.subject,
           contact: { name: desk.name, email: desk.email, ...(desk.phone ? { phone: desk.phone } : {}) },
           timeZone: ctx.timeZone,
-          ...(c.customer.name ? { customerName: c.customer.name } : {}),
         },
         effect.notice,
       );

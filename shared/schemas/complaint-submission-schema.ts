@@ -33,8 +33,9 @@ export const customerSchema = z.strictObject({
   age: z.number().int().min(0).max(130).optional(),
 });
 
-export const complaintSubmissionSchema = z
-  .strictObject({
+/** The public complaint fields, without the rules that tie them together. Unknown keys are refused. */
+export const complaintFieldsSchema = z.strictObject(
+  {
     customer: customerSchema,
     anonymous: z.boolean(),
     branchCode: z
@@ -53,25 +54,58 @@ export const complaintSubmissionSchema = z
     /** Optional markers for the green channel (vulnerable customer, urgent matter). */
     vulnerable: z.boolean().optional(),
     urgent: z.boolean().optional(),
-  })
-  .superRefine((submission, context) => {
-    if (submission.anonymous) return;
-    const { name, email, phone, customerId } = submission.customer;
-    if (name === undefined || name.length === 0) {
-      context.addIssue({
-        code: 'custom',
-        path: ['customer', 'name'],
-        message: 'is required unless anonymous',
-      });
+  },
+  'must be a JSON object',
+);
+
+type ComplaintFields = z.output<typeof complaintFieldsSchema>;
+
+/** Unless anonymous, a name and at least one way to reach the customer. */
+export const requireContact = (submission: ComplaintFields, context: z.RefinementCtx): void => {
+  if (submission.anonymous) return;
+  const { name, email, phone, customerId } = submission.customer;
+  if (name === undefined || name.length === 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['customer', 'name'],
+      message: 'is required unless anonymous',
+    });
+  }
+  if (email === undefined && phone === undefined && customerId === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['customer', 'email'],
+      message: 'give at least one contact (email, phone or customerId) unless anonymous',
+    });
+  }
+};
+
+/**
+ * A small allowance for clocks that run ahead and for a bare date read in a zone east of UTC;
+ * anything later is a typing error.
+ */
+export const OCCURRED_AT_FUTURE_ALLOWANCE_MS = 24 * 3600 * 1000;
+
+/** `occurredAt` must not lie in the future as seen at `now` (the server's clock, virtual locally). */
+export const occurredAtNotAfter =
+  (now: Date) =>
+  (submission: { occurredAt?: string | undefined }, context: z.RefinementCtx): void => {
+    const { occurredAt } = submission;
+    if (occurredAt === undefined) return;
+    if (Date.parse(occurredAt) > now.getTime() + OCCURRED_AT_FUTURE_ALLOWANCE_MS) {
+      context.addIssue({ code: 'custom', path: ['occurredAt'], message: 'must not be in the future' });
     }
-    if (email === undefined && phone === undefined && customerId === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['customer', 'email'],
-        message: 'give at least one contact (email, phone or customerId) unless anonymous',
-      });
-    }
-  });
+  };
+
+/** The public contract without a clock: what the browser form checks as the customer types. */
+export const complaintSubmissionSchema = complaintFieldsSchema.superRefine(requireContact);
+
+/**
+ * The whole public contract as the server applies it at `now`. Staff registration applies the same
+ * rules (see staff-case-schema.ts), so the two can never disagree.
+ */
+export const complaintSubmissionSchemaAt = (now: Date) =>
+  complaintFieldsSchema.superRefine(requireContact).superRefine(occurredAtNotAfter(now));
 
 export type ComplaintSubmission = z.infer<typeof complaintSubmissionSchema>;
 

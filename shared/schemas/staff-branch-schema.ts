@@ -25,3 +25,21 @@ export type BranchInput = z.infer<typeof branchInputSchema>;
 
 export const branchSchema = branchInputSchema.extend({ code: branchCodeSchema, updatedAt: z.string() });
 export type Branch = z.infer<typeof branchSchema>;
+
+/** Who made a configuration change, as the change record names them. */
+export const branchChangeActorSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type BranchChangeActor = z.infer<typeof branchChangeActorSchema>;
+
+/**
+ * One change of a branch: who, when, the branch before (absent when it was created) and after.
+ * `version` is the branch version the change wrote; versions of one branch run 1, 2, 3, ...
+ */
+export const branchChangeSchema = z.object({
+  code: branchCodeSchema,
+  version: z.number().int().min(1),
+  at: z.string(),
+  actor: branchChangeActorSchema,
+  before: branchSchema.optional(),
+  after: branchSchema,
+});
+export type BranchChange = z.infer<typeof branchChangeSchema>;

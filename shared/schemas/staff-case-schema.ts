@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses, channels, priorities } from '../domain/case/case-types.js';
+import { complaintFieldsSchema, occurredAtNotAfter, requireContact } from './complaint-submission-schema.js';
 import { branchCodeSchema } from './staff-branch-schema.js';
 
 /** Channels through which staff take a complaint down; web, app and e-mail arrive on their own. */
@@ -23,6 +24,28 @@ export const staffIntakeFieldsSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   externalReference: z.string().trim().min(1).max(100).optional(),
 });
+
+/** Clocks on staff PCs run a little ahead at times; a receipt later than this is a typing error. */
+export const RECEIVED_AT_FUTURE_ALLOWANCE_MS = 5 * 60 * 1000;
+
+/**
+ * The whole `POST /api/cases` body at `now`: the public fields under the public rules (contact,
+ * `occurredAt` not in the future), the staff fields, and nothing else (an unknown key, `__proto__`
+ * included, is named, not dropped).
+ */
+export const staffCaseRegistrationSchemaAt = (now: Date) =>
+  complaintFieldsSchema
+    .extend(staffIntakeFieldsSchema.shape)
+    .superRefine(requireContact)
+    .superRefine(occurredAtNotAfter(now))
+    .superRefine(({ receivedAt }, context) => {
+      if (
+        receivedAt !== undefined &&
+        Date.parse(receivedAt) > now.getTime() + RECEIVED_AT_FUTURE_ALLOWANCE_MS
+      ) {
+        context.addIssue({ code: 'custom', path: ['receivedAt'], message: 'must not be in the future' });
+      }
+    });
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const list = <T extends string>(values: readonly [T, ...T[]]) =>

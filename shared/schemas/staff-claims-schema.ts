@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCAL_STAFF_AUDIENCE } from '../config/staff-audience.js';
 import { type StaffMember, type StaffRole, staffRoles } from '../domain/staff/staff-types.js';
 
 /**
@@ -21,6 +22,10 @@ export const staffClaimsSchema = z.object({
   name: z.string().min(1).optional(),
   email: z.string().optional(),
   'custom:branch': z.string().optional(),
+  /** `id` for an ID token; an access token says `access` and carries no `aud`. */
+  token_use: z.string().optional(),
+  /** The app client the ID token was issued to. */
+  aud: z.string().optional(),
 });
 
 export type StaffClaims = z.input<typeof staffClaimsSchema>;
@@ -29,15 +34,35 @@ const isRole = (group: string): group is StaffRole => staffRoles.some((role) => 
 
 const authorizerSchema = z.object({ claims: z.unknown() });
 
+let expectedAudience: string = LOCAL_STAFF_AUDIENCE;
+
 /**
- * The signed-in staff member, or undefined when the request carries no usable identity.
- * Groups that are not roles are ignored rather than refused, so a new group cannot lock anyone out.
+ * The app client staff tokens must have been issued to (`STAFF_CLIENT_ID`), set once at cold
+ * start by the composition root; until then, the local dev tokens' audience. API Gateway's
+ * Cognito authorizer accepts any unexpired token of the user pool, whichever client it came from
+ * and whether ID or access token, so this check is the handlers' own.
  */
-export const staffFromAuthorizer = (authorizer: unknown): StaffMember | undefined => {
+export const expectStaffAudience = (audience: string): void => {
+  expectedAudience = audience;
+};
+
+export const expectedStaffAudience = (): string => expectedAudience;
+
+/**
+ * The signed-in staff member, or undefined when the request carries no usable identity: no
+ * claims, or claims of anything but an ID token (`token_use: id`) issued to the staff console
+ * (`aud`). Groups that are not roles are ignored rather than refused, so a new group cannot lock
+ * anyone out.
+ */
+export const staffFromAuthorizer = (
+  authorizer: unknown,
+  audience: string = expectedAudience,
+): StaffMember | undefined => {
   const context = authorizerSchema.safeParse(authorizer);
   if (!context.success) return undefined;
   const claims = staffClaimsSchema.safeParse(context.data.claims);
   if (!claims.success) return undefined;
+  if (claims.data.token_use !== 'id' || claims.data.aud !== audience) return undefined;
   const id = claims.data['cognito:username'] ?? claims.data.sub;
   const branch = claims.data['custom:branch']?.trim();
   const email = claims.data.email?.trim();

@@ -14,14 +14,15 @@ import { singleLine, truncateText } from './plain-text.js';
 import { formatDateTime } from './template-dates.js';
 import { TemplateInputError } from './template-errors.js';
 
-/** Sent when a complaint is registered: 受理 means telling the customer reference, date and contact. */
+/**
+ * Sent when a complaint is registered: 受理 means telling the customer reference, date and contact.
+ * Anyone can type any address into the web form, so the mail carries nothing the sender wrote
+ * (no name, no subject, no link or number of theirs): only the bank's reference, dates and its
+ * own wording. The customer's words stay on the status page behind the token.
+ */
 export interface AcknowledgementInput {
   reference: string;
   language: Language;
-  customerName?: string;
-  anonymous: boolean;
-  /** The complaint's subject as the customer wrote it; quoted back so they recognise the case. */
-  subject: string;
   /** UTC ISO-8601 instants. */
   receivedAt: string;
   decideBy: string;
@@ -35,8 +36,6 @@ export interface AcknowledgementInput {
   timeZone: string;
 }
 
-// Long enough to recognise the complaint, short enough not to dominate the message.
-const maxQuotedSubject = 200;
 const maxName = 80;
 
 const titles: Record<Language, string> = {
@@ -46,8 +45,6 @@ const titles: Record<Language, string> = {
 
 interface AcknowledgementFacts {
   reference: string;
-  name: string | undefined;
-  quotedSubject: string;
   receivedAt: Record<Language, string>;
   decideBy: Record<Language, string>;
   contactName: Record<Language, string>;
@@ -73,7 +70,7 @@ const chineseSection = (f: AcknowledgementFacts): Block[] => {
   ];
   return [
     heading(titles['zh-CN']),
-    paragraph(f.name ? `尊敬的${f.name}：` : '尊敬的客户：'),
+    paragraph('尊敬的客户：'),
     paragraph(
       '您的投诉已受理，我们已登记在案。投诉编号为',
       strong(f.reference),
@@ -81,7 +78,6 @@ const chineseSection = (f: AcknowledgementFacts): Block[] => {
     ),
     fields([
       field('投诉编号', f.reference),
-      field('投诉事项', `“${f.quotedSubject}”`),
       field('收到时间', f.receivedAt['zh-CN']),
       field('答复期限', f.decideBy['zh-CN']),
     ]),
@@ -99,7 +95,7 @@ const englishSection = (f: AcknowledgementFacts): Block[] => {
   const means = contactMeans(f, { email: 'e-mail: ', phone: 'phone: ' });
   return [
     heading(titles.en),
-    paragraph(f.name ? `Dear ${f.name},` : 'Dear customer,'),
+    paragraph('Dear customer,'),
     paragraph(
       'We have registered your complaint. Your reference is ',
       strong(f.reference),
@@ -107,7 +103,6 @@ const englishSection = (f: AcknowledgementFacts): Block[] => {
     ),
     fields([
       field('Reference', f.reference),
-      field('Your complaint', `“${f.quotedSubject}”`),
       field('Received', f.receivedAt.en),
       field('Reply due by', f.decideBy.en),
     ]),
@@ -141,11 +136,6 @@ export const renderAcknowledgement = (input: AcknowledgementInput): RenderedEmai
   const contactName: Record<Language, string> = { 'zh-CN': zhName, en: enName };
   const facts: AcknowledgementFacts = {
     reference: checkedReference(input.reference),
-    // An anonymous complainant asked not to be named, so the name is not used even if known.
-    name: input.anonymous ? undefined : optionalLine(input.customerName, maxName),
-    // The subject is quoted on one line: it is a title, and a line break in it could be made
-    // to look like text of ours.
-    quotedSubject: truncateText(singleLine(input.subject), maxQuotedSubject),
     receivedAt: bothLanguages((language) =>
       formatDateTime(input.receivedAt, language, input.timeZone, 'receivedAt'),
     ),

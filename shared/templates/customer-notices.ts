@@ -26,10 +26,6 @@ import { TemplateInputError } from './template-errors.js';
 export interface CustomerNoticeInput {
   reference: string;
   language: Language;
-  customerName?: string;
-  anonymous: boolean;
-  /** The complaint's subject as the customer wrote it; quoted back so they recognise the case. */
-  subject: string;
   contact: AcknowledgementInput['contact'];
   statusUrl?: string;
   /** The bank's IANA zone, in which every date is shown. */
@@ -73,16 +69,12 @@ export interface DecisionNoticeInput extends CustomerNoticeInput {
   reviewRequestBy?: string;
 }
 
-// Long enough to recognise the complaint, short enough not to dominate the message.
-const maxQuotedSubject = 200;
 const maxName = 80;
 
 type Localised = Record<Language, string>;
 
 interface CommonFacts {
   reference: string;
-  name: string | undefined;
-  quotedSubject: string;
   contactName: Localised;
   contactEmail: string | undefined;
   contactPhone: string | undefined;
@@ -124,10 +116,6 @@ const commonFacts = (input: CustomerNoticeInput): CommonFacts => {
   }
   return {
     reference: checkedReference(input.reference),
-    // An anonymous complainant asked not to be named, so the name is not used even if known.
-    name: input.anonymous ? undefined : optionalLine(input.customerName, maxName),
-    // One line: it is a title, and a line break in it could be made to look like text of ours.
-    quotedSubject: truncateText(singleLine(input.subject), maxQuotedSubject),
     contactName: { 'zh-CN': zhName, en: enName },
     contactEmail: optionalLine(input.contact.email, 254),
     contactPhone: optionalLine(input.contact.phone, 40),
@@ -135,10 +123,9 @@ const commonFacts = (input: CustomerNoticeInput): CommonFacts => {
   };
 };
 
-const greeting = (f: CommonFacts, language: Language): Block =>
-  language === 'zh-CN'
-    ? paragraph(f.name ? `尊敬的${f.name}：` : '尊敬的客户：')
-    : paragraph(f.name ? `Dear ${f.name},` : 'Dear customer,');
+// The customer's name is what the sender typed, unverified: the greeting is the bank's own.
+const greeting = (_f: CommonFacts, language: Language): Block =>
+  language === 'zh-CN' ? paragraph('尊敬的客户：') : paragraph('Dear customer,');
 
 const contactBlock = (f: CommonFacts, language: Language): Block => {
   if (language === 'zh-CN') {
@@ -184,7 +171,6 @@ const replyBlock = (f: CommonFacts, language: Language): Block =>
 const summary = (f: CommonFacts, language: Language, rows: readonly [string, string][]): Block =>
   fields([
     field(language === 'zh-CN' ? '投诉编号' : 'Reference', f.reference),
-    field(language === 'zh-CN' ? '投诉事项' : 'Your complaint', `“${f.quotedSubject}”`),
     ...rows.map(([label, value]) => field(label, value)),
   ]);
 

@@ -3,6 +3,7 @@ import { createApplyCaseAction } from '../../functions/case-action/apply-case-ac
 import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
 import { proxyEvent } from '../../infra/local/proxy-event.js';
 import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
+import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
 import { applyCommand } from '../../shared/domain/case/apply-command.js';
 import { deadlineCalculatorFor } from '../../shared/domain/clock-policy/calculator-for.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -59,6 +60,8 @@ const noteBy = (reference: string) =>
       'cognito:username': 'handler-SH-002',
       'cognito:groups': 'handler',
       'custom:branch': 'SH-002',
+      token_use: 'id',
+      aud: LOCAL_STAFF_AUDIENCE,
     },
   });
 

@@ -40,6 +40,7 @@ describe('function bundles', () => {
     INTAKE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/intake',
     ATTACHMENTS_BUCKET: 'case-attachments',
     SES_CONFIGURATION_SET: 'redress',
+    STAFF_CLIENT_ID: 'console-client-id',
     SLA_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:sla',
     TOKEN_SEAL_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:token-seal',
   };

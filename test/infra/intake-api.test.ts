@@ -119,6 +119,11 @@ describe('IntakeApi staff authorizer', () => {
     });
   });
 
+  it('caches a token verdict for at most five minutes', () => {
+    const authorizer = Object.values(template.findResources('AWS::ApiGateway::Authorizer'))[0];
+    expect(authorizer?.Properties.AuthorizerResultTtlInSeconds).toBeLessThanOrEqual(300);
+  });
+
   it('guards every staff route and no public one', () => {
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
     const authorized = methods.filter(
@@ -288,6 +293,16 @@ describe('IntakeApi staff functions', () => {
     });
     return Object.values(found)[0]?.Properties.Environment.Variables ?? {};
   };
+
+  it.each(apiFunctionNames)(
+    '%s expects the console client as token audience exactly when it serves staff',
+    (name) => {
+      const servesStaff = apiRoutes.some((route) => route.function === name && route.access === 'staff');
+      const clientId = cfnLogicalId(stack.staffIdentity.consoleClient, cognito.CfnUserPoolClient);
+      if (servesStaff) expect(variablesOf(name).STAFF_CLIENT_ID, name).toEqual({ Ref: clientId });
+      else expect(variablesOf(name).STAFF_CLIENT_ID, name).toBeUndefined();
+    },
+  );
 
   it.each(apiFunctionNames)('%s gets mail and SLA settings exactly when its spec says so', (name) => {
     const spec = apiFunctions[name];

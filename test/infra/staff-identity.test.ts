@@ -94,6 +94,15 @@ describe('StaffIdentity console client', () => {
     expect(client.PreventUserExistenceErrors).toBe('ENABLED');
   });
 
+  it('issues ID and access tokens for 15 minutes; the refresh token keeps the 12-hour session', () => {
+    const client = onlyResource(template, 'AWS::Cognito::UserPoolClient').properties;
+    expect(client.TokenValidityUnits).toMatchObject({ IdToken: 'minutes', AccessToken: 'minutes' });
+    expect(client.IdTokenValidity).toBe(15);
+    expect(client.AccessTokenValidity).toBe(15);
+    expect(client.RefreshTokenValidity).toBe(12 * 60);
+    expect(client.EnableTokenRevocation).toBe(true);
+  });
+
   it('reads the branch but cannot write it', () => {
     const client = onlyResource(template, 'AWS::Cognito::UserPoolClient').properties;
     expect(client.ReadAttributes).toContain('custom:branch');

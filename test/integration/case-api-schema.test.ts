@@ -4,6 +4,7 @@ import { createGetCase } from '../../functions/get-case/get-case.js';
 import { createListCases } from '../../functions/list-cases/list-cases.js';
 import { DynamoDbCaseWalker } from '../../shared/adapters/dynamodb/case-walk.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
+import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
 import { caseEventSchema, complaintCaseSchema } from '../../shared/domain/case/case-schema.js';
 import { type ComplaintCase, openStatuses } from '../../shared/domain/case/case-types.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
@@ -29,6 +30,7 @@ const noBranches: BranchDirectory = {
   put: async () => {
     throw new Error('the case API does not change branches');
   },
+  changes: async () => [],
 };
 
 /** A request as API Gateway hands it over once the authorizer let the consumer protection officer in. */
@@ -38,7 +40,14 @@ const asOfficer = (path: string, pathParameters: Record<string, string> = {}): A
     ...event,
     requestContext: {
       ...event.requestContext,
-      authorizer: { claims: { sub: 'cpo-0001', 'cognito:groups': ['consumer_protection_officer'] } },
+      authorizer: {
+        claims: {
+          sub: 'cpo-0001',
+          'cognito:groups': ['consumer_protection_officer'],
+          token_use: 'id',
+          aud: LOCAL_STAFF_AUDIENCE,
+        },
+      },
     },
   };
 };

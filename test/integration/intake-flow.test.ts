@@ -247,11 +247,41 @@ describe('routing to the first responder', () => {
     const [mail] = await mailTo('emma.clark@example.com');
     if (mail === undefined) throw new Error('no acknowledgement captured');
     expect(mail.subject).toBe(`[${accepted.reference}] Complaint received / 投诉受理通知`);
-    expect(mail.text.indexOf('Dear Emma Clark,')).toBeLessThan(mail.text.indexOf('尊敬的Emma Clark：'));
+    expect(mail.text.indexOf('Dear customer,')).toBeLessThan(mail.text.indexOf('尊敬的客户：'));
+    expect(mail.text).not.toContain('Emma Clark');
+    expect(mail.text).not.toContain('Card fee charged twice');
     expect(mail.text).toContain('please contact Shanghai Pudong Sub-branch');
     expect(mail.text).toContain('请联系上海浦东支行');
     expect(mail.text).toContain('Reply due by: 8 December 2026, 23:59 (UTC+8)');
     expect(mail.text).toContain('答复期限：2026年12月8日 23:59（北京时间）');
+  });
+});
+
+describe('a web-form submission aimed at someone else', () => {
+  it("acknowledges with the reference and the bank's own words only, echoing no link, number or text", async () => {
+    const accepted = await submit(
+      validSubmission({
+        customer: { name: 'Visit http://bank-verify.example/login', email: 'victim.echo@example.com' },
+        subject: 'URGENT call 400-123-4567 http://evil.example',
+        language: 'en',
+      }),
+    );
+    await runtime.settle();
+    const [mail] = await mailTo('victim.echo@example.com');
+    if (mail === undefined) throw new Error('no acknowledgement captured');
+    for (const body of [mail.text, mail.html, mail.subject]) {
+      for (const echoed of [
+        'bank-verify.example',
+        'http://evil.example',
+        '400-123-4567',
+        'URGENT',
+        'Visit',
+      ]) {
+        expect(body).not.toContain(echoed);
+      }
+    }
+    expect(mail.text).toContain(accepted.reference);
+    expect(mail.html).toContain(accepted.reference);
   });
 });
 

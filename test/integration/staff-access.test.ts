@@ -147,6 +147,16 @@ describe('every staff route as every role', () => {
       });
     expect(await outcomes(put)).toEqual(only('admin'));
   });
+
+  it('GET /api/branches/{code}/changes: consumer protection and the admin, naming who changed it', async () => {
+    const read = (user: User) => call(user, 'GET', '/api/branches/SZ-004/changes');
+    expect(await outcomes(read)).toEqual(only('cpo', 'admin'));
+    const answer = await read('cpo');
+    const { changes } = z
+      .object({ changes: z.array(z.object({ actor: z.object({ id: z.string() }) })) })
+      .parse(answer.json);
+    expect(changes.map((change) => change.actor.id)).toEqual(['admin']);
+  });
 });
 
 describe('the bank leaders', () => {

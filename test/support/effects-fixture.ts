@@ -6,7 +6,7 @@ import { createEffectsHandler } from '../../functions/effects-processor/create-h
 import type { EffectsDependencies } from '../../functions/effects-processor/process-effect.js';
 import { StreamPoller } from '../../infra/local/stream-poller.js';
 import { DynamoDbBranchDirectory } from '../../shared/adapters/dynamodb/branch-directory.js';
-import { DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
+import { DynamoDbSenderLedger, DynamoDbSentMessageIndex } from '../../shared/adapters/dynamodb/mail-items.js';
 import { tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
 import { effectsStreamSettings } from '../../shared/config/effects-stream-settings.js';
 import { defaultIntakeSettings } from '../../shared/config/intake-settings.js';
@@ -49,6 +49,7 @@ export const startEffects = (
     publicBaseUrl: 'https://complaints.bank.example',
     complaintsAddress: 'complaints@bank.example',
     sentMessages: new DynamoDbSentMessageIndex(documentClient, tableName),
+    senderLedger: new DynamoDbSenderLedger(documentClient, tableName),
     sesRegion: 'cn-north-1',
     sealer: testSealer,
     idempotencyStore: tables.newIdempotencyStore(),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ApiHandler, createApiDispatcher } from '../../infra/local/api-gateway-adapter.js';
 import { type DevTokenClaims, DevTokenIssuer } from '../../infra/local/dev-tokens.js';
 import type { LocalRequest } from '../../infra/local/http-server.js';
+import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
 
 const handler: DevTokenClaims = {
   sub: 'local-handler-BJ-001',
@@ -25,8 +26,10 @@ describe('local sign-in tokens', () => {
     const tokens = new DevTokenIssuer();
     const token = tokens.issue(handler, issuedAt);
     expect(payloadOf(token)).toMatchObject({ iat: 1795140000, exp: 1795140000 + 12 * 3600 });
-    expect(await tokens.verify(token, issuedAt)).toEqual(handler);
-    expect(await tokens.verify(token, hours(11.99))).toEqual(handler);
+    // An ID token for the console, as Cognito issues one.
+    const asIdToken = { ...handler, token_use: 'id', aud: LOCAL_STAFF_AUDIENCE };
+    expect(await tokens.verify(token, issuedAt)).toEqual(asIdToken);
+    expect(await tokens.verify(token, hours(11.99))).toEqual(asIdToken);
     expect(await tokens.verify(token, hours(12))).toBeUndefined();
   });
 
@@ -107,6 +110,8 @@ describe('staff routes behind the local token check', () => {
       name: 'Handler BJ-001',
       email: 'handler-BJ-001@staff.bank.example',
       'custom:branch': 'BJ-001',
+      token_use: 'id',
+      aud: LOCAL_STAFF_AUDIENCE,
     });
   });
 

@@ -251,8 +251,14 @@ describe('thread candidates and intake keys', () => {
     expect(candidates).toEqual(['c@x', 'b@x', 'a@x']);
   });
 
-  it('keys by Message-ID, else by the raw digest', () => {
-    expect(mailIntakeKey({ messageId: 'm@x', rawSha256: 'ab' })).toBe('message-id:m@x');
+  it('keys by Message-ID and sender, else by the raw digest', () => {
+    const fromA = mailIntakeKey({ messageId: 'm@x', rawSha256: 'ab', from: { address: 'a@example.com' } });
+    expect(fromA).toMatch(/^message-id:m@x#from:[0-9a-f]{64}$/);
+    expect(fromA).not.toContain('a@example.com');
+    // The same sender written differently is the same sender; another sender is another mail.
+    expect(mailIntakeKey({ messageId: 'm@x', from: { address: ' A@Example.com ' } })).toBe(fromA);
+    expect(mailIntakeKey({ messageId: 'm@x', from: { address: 'b@example.com' } })).not.toBe(fromA);
+    expect(mailIntakeKey({ messageId: 'm@x', rawSha256: 'ab' })).toBe('message-id:m@x#from:none');
     expect(mailIntakeKey({ rawSha256: 'ab' })).toBe('sha256:ab');
     expect(() => mailIntakeKey({})).toThrow(/digest/);
   });
@@ -446,9 +452,14 @@ describe('deciding what to do with a mail', () => {
     expect(decide({ verdicts: dmarcFail, subjectCase: liHuasCase })).toEqual({
       action: 'new_case',
       claimsToReplyTo: 'RD-20261101-7K3QX9',
+      senderUnverified: true,
     });
+    expect(decide({ verdicts: dmarcFail })).toEqual({ action: 'new_case', senderUnverified: true });
     const spfFail = { spf: 'fail' as const, dkim: 'none' as const };
-    expect(decide({ verdicts: spfFail, subjectCase: liHuasCase }).action).toBe('new_case');
+    expect(decide({ verdicts: spfFail, subjectCase: liHuasCase })).toMatchObject({
+      action: 'new_case',
+      senderUnverified: true,
+    });
     // Forwarding services break SPF; a passing DKIM signature still vouches for the sender.
     const forwardedOn = { spf: 'fail' as const, dkim: 'pass' as const };
     expect(decide({ verdicts: forwardedOn, subjectCase: liHuasCase }).action).toBe('attach');

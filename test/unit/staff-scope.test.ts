@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
+import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
 import { defaultEscalationLadder } from '../../shared/domain/escalation/escalation-ladder.js';
 import { registrationPlan } from '../../shared/domain/intake/registration-plan.js';
 import { branchesUnder, canReadCase, decideAction } from '../../shared/domain/staff/staff-scope.js';
@@ -65,14 +66,45 @@ describe('identity from the Cognito authorizer', () => {
         'cognito:username': 'wang',
         'cognito:groups': 'handler,reporting',
         'custom:branch': 'BJ-001',
+        token_use: 'id',
+        aud: LOCAL_STAFF_AUDIENCE,
       },
     });
     expect(fromString).toEqual({ id: 'wang', name: 'wang', roles: ['handler'], branchCode: 'BJ-001' });
     const fromArray = staffFromAuthorizer({
-      claims: { sub: 's-2', 'cognito:groups': ['agent', 'branch_head'] },
+      claims: {
+        sub: 's-2',
+        'cognito:groups': ['agent', 'branch_head'],
+        token_use: 'id',
+        aud: LOCAL_STAFF_AUDIENCE,
+      },
     });
     expect(fromArray?.roles).toEqual(['agent', 'branch_head']);
     expect(staffFromAuthorizer(null)).toBeUndefined();
+  });
+
+  it('refuses anything but an ID token issued to the staff console', () => {
+    const claims = { sub: 's-3', 'cognito:groups': 'admin', token_use: 'id', aud: 'console-client' };
+    expect(staffFromAuthorizer({ claims }, 'console-client')?.roles).toEqual(['admin']);
+    // Another app client of the same user pool.
+    expect(
+      staffFromAuthorizer({ claims: { ...claims, aud: 'other-client' } }, 'console-client'),
+    ).toBeUndefined();
+    // An access token: no aud, token_use access.
+    const { aud: _aud, ...access } = claims;
+    expect(
+      staffFromAuthorizer(
+        { claims: { ...access, token_use: 'access', client_id: 'console-client' } },
+        'console-client',
+      ),
+    ).toBeUndefined();
+    expect(
+      staffFromAuthorizer({ claims: { ...claims, token_use: 'access' } }, 'console-client'),
+    ).toBeUndefined();
+    // A token that says nothing of its use or audience.
+    expect(
+      staffFromAuthorizer({ claims: { sub: 's-3', 'cognito:groups': 'admin' } }, 'console-client'),
+    ).toBeUndefined();
   });
 });
 

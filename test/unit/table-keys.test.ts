@@ -59,6 +59,22 @@ const everyKind: Record<ItemKind, { built: () => unknown; pk: string; sk: string
     pk: 'MAILLOG#2026-11-23',
     sk: '2026-11-23T02:00:00.000Z#inbound/abc123',
   },
+  branchChange: {
+    built: () => itemKeys.branchChange('BJ-001', 12),
+    pk: 'BRANCHCHANGE#BJ-001',
+    sk: 'CHANGE#00000012',
+  },
+  inboundMessage: {
+    built: () => itemKeys.inboundMessage('<A1@Mail.Example.com>', 'b'.repeat(64)),
+    pk: 'INBOUND#91c3400aab799b6ee284c44b747b7feb9f9b1477cea253e351f56dd5bc0ee159',
+    sk: `FROM#${'b'.repeat(64)}`,
+  },
+  mailStorm: { built: () => itemKeys.mailStorm('c'.repeat(64)), pk: `STORM#${'c'.repeat(64)}`, sk: 'STORM' },
+  ackRate: {
+    built: () => itemKeys.ackRate('d'.repeat(64), 493_610),
+    pk: `ACKRATE#${'d'.repeat(64)}`,
+    sk: 'WINDOW#493610',
+  },
 };
 
 describe('the keys of the case table', () => {
@@ -80,6 +96,13 @@ describe('the keys of the case table', () => {
       message: 'MESSAGE#',
       mailLog: 'MAILLOG#',
       dueShard: 'DUE#',
+      branchChange: 'BRANCHCHANGE#',
+      change: 'CHANGE#',
+      inboundMessage: 'INBOUND#',
+      from: 'FROM#',
+      mailStorm: 'STORM#',
+      ackRate: 'ACKRATE#',
+      window: 'WINDOW#',
     });
   });
 

@@ -1,14 +1,24 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type {
   InboundMailLog,
   InboundMailRecord,
+  MessageIdUse,
+  SenderLedger,
   SentMessageIndex,
+  StormEntry,
 } from '../../domain/mail-intake/mail-ports.js';
 import { caseTable } from './case-table.js';
-import { itemKeys, mailLogPartitionKey } from './table-keys.js';
+import { inboundMessagePartitionKey, itemKeys, mailLogPartitionKey } from './table-keys.js';
 
-const { partitionKey } = caseTable;
+const { partitionKey, ttlAttribute } = caseTable;
 
 /** Sent Message-IDs in the case table (`itemKeys.sentMessage`), one item per mail sent. */
 export class DynamoDbSentMessageIndex implements SentMessageIndex {
@@ -33,6 +43,91 @@ export class DynamoDbSentMessageIndex implements SentMessageIndex {
     );
     const parsed = z.object({ reference: z.string() }).safeParse(result.Item);
     return parsed.success ? parsed.data.reference : undefined;
+  }
+}
+
+const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+const messageIdKeptFor = 30 * 24 * 3600;
+const stormKeptFor = 2 * 24 * 3600;
+const rateKeptFor = 2 * 3600;
+
+/** {@link SenderLedger} in the case table (`itemKeys.inboundMessage`, `mailStorm`, `ackRate`). */
+export class DynamoDbSenderLedger implements SenderLedger {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async useMessageId(messageId: string, senderDigest: string, now: Date): Promise<MessageIdUse> {
+    const used = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionKey },
+        ExpressionAttributeValues: { ':pk': inboundMessagePartitionKey(messageId) },
+        ConsistentRead: true,
+      }),
+    );
+    const senders = (used.Items ?? []).map(
+      (item) => z.object({ senderDigest: z.string() }).parse(item).senderDigest,
+    );
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...itemKeys.inboundMessage(messageId, senderDigest),
+          senderDigest,
+          firstSeenAt: now.toISOString(),
+          [ttlAttribute]: epochSeconds(now) + messageIdKeptFor,
+        },
+      }),
+    );
+    if (senders.some((digest) => digest !== senderDigest)) return 'other_sender';
+    return senders.includes(senderDigest) ? 'same_sender' : 'first';
+  }
+
+  async stormCase(stormKey: string): Promise<StormEntry | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: itemKeys.mailStorm(stormKey), ConsistentRead: true }),
+    );
+    const parsed = z.object({ reference: z.string(), openedAt: z.string() }).safeParse(result.Item);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async rememberStorm(stormKey: string, entry: StormEntry): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...itemKeys.mailStorm(stormKey),
+          ...entry,
+          [ttlAttribute]: epochSeconds(new Date(entry.openedAt)) + stormKeptFor,
+        },
+      }),
+    );
+  }
+
+  async takeAcknowledgement(addressDigest: string, window: number, max: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: itemKeys.ackRate(addressDigest, window),
+          UpdateExpression: 'ADD #count :one SET #ttl = if_not_exists(#ttl, :ttl)',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+          ExpressionAttributeNames: { '#count': 'sent', '#ttl': ttlAttribute },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':max': max,
+            ':ttl': window * 3600 + rateKeptFor,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 }
 

@@ -16,6 +16,10 @@ import { caseTable } from './case-table.js';
  * | branch         | BRANCH                               | BRANCH#<branch code>                      |
  * | sentMessage    | MESSAGE#<sha-256 of the Message-ID>  | MESSAGE                                   |
  * | inboundMailLog | MAILLOG#<UTC day>                    | <receivedAt>#<S3 object key>              |
+ * | branchChange   | BRANCHCHANGE#<branch code>           | CHANGE#<branch version, 8 digits>         |
+ * | inboundMessage | INBOUND#<sha-256 of the Message-ID>  | FROM#<sha-256 of the sender address>      |
+ * | mailStorm      | STORM#<sha-256 of sender + subject>  | STORM                                     |
+ * | ackRate        | ACKRATE#<sha-256 of the address>     | WINDOW#<hours since the epoch>            |
  *
  * Index keys exist on case items only: due-by-time (dueShard DUE#<0..3>, dueAt) while a clock
  * runs, by-branch (branchCode, <receivedAt>#<reference>) while the case has a branch.
@@ -39,6 +43,13 @@ export const keyPrefixes = {
   message: 'MESSAGE#',
   mailLog: 'MAILLOG#',
   dueShard: 'DUE#',
+  branchChange: 'BRANCHCHANGE#',
+  change: 'CHANGE#',
+  inboundMessage: 'INBOUND#',
+  from: 'FROM#',
+  mailStorm: 'STORM#',
+  ackRate: 'ACKRATE#',
+  window: 'WINDOW#',
 } as const;
 
 /** Sort key of a case item, the one item in its partition without a prefix after it. */
@@ -51,6 +62,7 @@ const messageSortKey = 'MESSAGE';
 const maxEventSeq = 99_999_999;
 const maxCaseVersion = 99_999_999;
 const maxEffectsPerChange = 99;
+const maxBranchVersion = 99_999_999;
 
 const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
 
@@ -67,6 +79,13 @@ export const customerPartitionKey = (identityHash: string): string =>
 
 /** The inbound mail log of one UTC day (`YYYY-MM-DD`). */
 export const mailLogPartitionKey = (day: string): string => `${keyPrefixes.mailLog}${day}`;
+
+/** Every sender that used one inbound Message-ID (compared case-insensitively, stored as a digest). */
+export const inboundMessagePartitionKey = (messageId: string): string =>
+  `${keyPrefixes.inboundMessage}${createHash('sha256').update(messageId.toLowerCase(), 'utf8').digest('hex')}`;
+
+/** Every recorded change of one branch. */
+export const branchChangePartitionKey = (code: string): string => `${keyPrefixes.branchChange}${code}`;
 
 /** Eight digits keep the ledger's string order equal to its numeric order. */
 const eventSortKey = (seq: number): string => {
@@ -108,8 +127,31 @@ export const itemKeys = {
   sentMessage: (messageId: string): ItemKey =>
     itemKey(`${keyPrefixes.message}${sha256Hex(messageId.toLowerCase())}`, messageSortKey),
 
+  /** One change of a branch (who, when, before, after), keyed by the branch version it wrote. */
+  branchChange: (code: string, version: number): ItemKey => {
+    assertInRange(version, 1, maxBranchVersion, 'branch version');
+    return itemKey(
+      branchChangePartitionKey(code),
+      `${keyPrefixes.change}${String(version).padStart(8, '0')}`,
+    );
+  },
+
   inboundMailLog: (receivedAt: string, objectKey: string): ItemKey =>
     itemKey(mailLogPartitionKey(receivedAt.slice(0, 10)), `${receivedAt}#${objectKey}`),
+
+  /**
+   * One inbound Message-ID as one sender used it; the partition lists every sender that used the
+   * id, so a reuse by another sender is seen. Only digests are keys.
+   */
+  inboundMessage: (messageId: string, senderDigest: string): ItemKey =>
+    itemKey(inboundMessagePartitionKey(messageId), `${keyPrefixes.from}${senderDigest}`),
+
+  /** The case an unmarked auto-reply storm opened (the key is already a digest). */
+  mailStorm: (stormKey: string): ItemKey => itemKey(`${keyPrefixes.mailStorm}${stormKey}`, 'STORM'),
+
+  /** Acknowledgements sent to one address (its digest) in one hour. */
+  ackRate: (addressDigest: string, window: number): ItemKey =>
+    itemKey(`${keyPrefixes.ackRate}${addressDigest}`, `${keyPrefixes.window}${window}`),
 } as const;
 
 export type ItemKind = keyof typeof itemKeys;

@@ -28,17 +28,19 @@ const fieldName = /^[!-9;-~]+$/;
 
 const unfold = (line: string): string => line.replace(/\r?\n(?=[ \t])/g, '');
 
+/**
+ * Field names are the sender's choice (`Constructor:`, `__proto__:`), so they are collected in a
+ * Map and become own keys of the record, never lookups on Object.prototype.
+ */
 const headerRecord = (parsed: ParsedMail): Record<string, string[]> => {
-  const headers: Record<string, string[]> = {};
+  const headers = new Map<string, string[]>();
   for (const { key, line } of parsed.headerLines) {
     if (!fieldName.test(key)) continue;
     const unfolded = unfold(line);
     const value = decodeEncodedWords(decodeRawHeaderBytes(unfolded.slice(unfolded.indexOf(':') + 1))).trim();
-    const values = headers[key] ?? [];
-    values.push(value);
-    headers[key] = values;
+    headers.set(key, [...(headers.get(key) ?? []), value]);
   }
-  return headers;
+  return Object.fromEntries(headers);
 };
 
 const toAddresses = (field: AddressObject | AddressObject[] | undefined): InboundAddress[] => {

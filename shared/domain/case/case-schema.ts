@@ -168,6 +168,12 @@ export const complaintCaseSchema = z.object({
    */
   claimsToReplyTo: z.string().optional(),
   /**
+   * What staff must look at before anyone relies on the case's contact details:
+   * `sender_unverified` when the mail that opened it failed authentication (DMARC, or SPF with no
+   * passing DKIM), so its From may be forged and the address is never written to.
+   */
+  flags: z.array(z.enum(['sender_unverified'])).optional(),
+  /**
    * Which SLA watch is current: a change that needs an earlier wake starts a watch with the next
    * generation, and an older watch ends itself when it sees it is no longer current.
    */

@@ -3,10 +3,11 @@ import { getCalendar } from '../calendar/calendar-registry.js';
 import type { ComplaintCase } from '../case/case-types.js';
 import type { EscalationLadder } from '../escalation/escalation-ladder.js';
 import { nextWakeAt } from '../sla/sla-due.js';
+import { mayMailCustomer } from './customer-mail-allowed.js';
 
 /**
  * What a registration owes: the case's SLA watch, and the acknowledgement to a customer who can
- * be written to and was not acknowledged some other way already (a staff member on the phone).
+ * be written to (an address, and not one a forged mail gave) and was not acknowledged some other way already (a staff member on the phone).
  */
 export const registrationEffects = (
   registered: ComplaintCase,
@@ -20,7 +21,7 @@ export const registrationEffects = (
   if (wakeAt !== undefined) {
     effects.push({ kind: 'start_watch', generation: registered.slaGeneration ?? 1, wakeAt });
   }
-  if (registered.acknowledgedAt === undefined && registered.customer.email !== undefined) {
+  if (registered.acknowledgedAt === undefined && mayMailCustomer(registered)) {
     effects.push({
       kind: 'acknowledgement',
       ...(context.sealedTrackingToken === undefined

@@ -3,6 +3,7 @@ import type { CaseCommand } from '../case/case-commands.js';
 import type { ComplaintCase } from '../case/case-types.js';
 import { needsNewWatch, nextWakeAt } from '../sla/sla-due.js';
 import type { SlaContext } from '../sla/sla-types.js';
+import { mayMailCustomer } from './customer-mail-allowed.js';
 import { customerNoticeFor } from './customer-notice-for.js';
 
 /**
@@ -25,8 +26,7 @@ export const staffActionEffects = (
   if (wakeAt !== undefined) {
     effects.push({ kind: 'start_watch', generation: after.slaGeneration ?? 1, wakeAt });
   }
-  const notice =
-    after.customer.email === undefined ? undefined : customerNoticeFor(before, after, command, context.now);
+  const notice = !mayMailCustomer(after) ? undefined : customerNoticeFor(before, after, command, context.now);
   if (notice !== undefined) effects.push({ kind: 'customer_notice', notice });
   return { case: after, effects };
 };

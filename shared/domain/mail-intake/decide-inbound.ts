@@ -15,7 +15,12 @@ export type InboundDecision =
   | { action: 'drop'; kind: AutomatedKind; reason: string }
   | { action: 'quarantine'; reason: string }
   | { action: 'attach'; reference: string }
-  | { action: 'new_case'; claimsToReplyTo?: string };
+  | {
+      action: 'new_case';
+      claimsToReplyTo?: string;
+      /** The mail failed authentication: its case is flagged for staff and nothing is mailed back. */
+      senderUnverified?: boolean;
+    };
 
 export interface DecideInboundInput {
   mail: InboundMail;
@@ -57,12 +62,15 @@ export const decideInbound = (input: DecideInboundInput): InboundDecision => {
   }
   // Our subject line travels with every forward (Fwd:/转发:), so a forward carries a reference to
   // whoever receives it; only the sender check decides, whatever the subject says.
-  if (!senderLooksForged(verdicts)) {
+  const forged = senderLooksForged(verdicts);
+  if (!forged) {
     const own = candidates.find((found) => belongsToSender(found, sender));
     if (own !== undefined) return { action: 'attach', reference: own.reference };
   }
   const claimed = candidates[0];
-  return claimed === undefined
-    ? { action: 'new_case' }
-    : { action: 'new_case', claimsToReplyTo: claimed.reference };
+  return {
+    action: 'new_case',
+    ...(claimed === undefined ? {} : { claimsToReplyTo: claimed.reference }),
+    ...(forged ? { senderUnverified: true } : {}),
+  };
 };

@@ -1,8 +1,11 @@
 import type { InboundMail } from './inbound-mail.js';
 
 /** Every value of one header, topmost first; relay-added headers (SES's) come first. */
-export const headerValues = (mail: Pick<InboundMail, 'headers'>, name: string): string[] =>
-  mail.headers[name.toLowerCase()] ?? [];
+export const headerValues = (mail: Pick<InboundMail, 'headers'>, name: string): string[] => {
+  const key = name.toLowerCase();
+  // Own keys only: a name such as `constructor` must not find Object.prototype's.
+  return Object.hasOwn(mail.headers, key) ? (mail.headers[key] ?? []) : [];
+};
 
 export const firstHeader = (mail: Pick<InboundMail, 'headers'>, name: string): string | undefined =>
   headerValues(mail, name)[0];

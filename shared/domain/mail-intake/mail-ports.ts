@@ -27,3 +27,29 @@ export interface InboundMailLog {
   /** Entries of one UTC day, oldest first (for the audit and for tests). */
   listDay(day: string): Promise<InboundMailRecord[]>;
 }
+
+/** The case an auto-reply storm opened, and when. */
+export interface StormEntry {
+  reference: string;
+  openedAt: string;
+}
+
+/** Whether an inbound Message-ID was seen before, and from whom (by digest only). */
+export type MessageIdUse = 'first' | 'same_sender' | 'other_sender';
+
+/**
+ * What the gateway and the effects processor remember about senders, by digest only (never an
+ * address): which Message-IDs each sender used, which case a storm of one sender's mail opened,
+ * and how many acknowledgements one address has been sent this hour.
+ */
+export interface SenderLedger {
+  /** Records that `senderDigest` used `messageId`; says whether another sender used it before. */
+  useMessageId(messageId: string, senderDigest: string, now: Date): Promise<MessageIdUse>;
+  stormCase(stormKey: string): Promise<StormEntry | undefined>;
+  rememberStorm(stormKey: string, entry: StormEntry): Promise<void>;
+  /**
+   * Counts one acknowledgement to the address (digest) in the hour `window`, unless `max` were
+   * counted already: true when this one may go out.
+   */
+  takeAcknowledgement(addressDigest: string, window: number, max: number): Promise<boolean>;
+}

@@ -1,5 +1,6 @@
 import { findReferencesIn, isComplaintReference } from '../intake/complaint-reference.js';
 import type { InboundMail } from './inbound-mail.js';
+import { senderDigest } from './sender-digest.js';
 
 // Chinese input methods often produce full-width brackets; customers retype references with them.
 const bracketed = /[[【［]\s*([A-Za-z0-9-]+)\s*[\]】］]/g;
@@ -77,11 +78,13 @@ export const threadCandidateIds = (mail: Pick<InboundMail, 'inReplyTo' | 'refere
 };
 
 /**
- * The idempotency key of an inbound mail: its Message-ID, or a digest of the raw bytes when it
- * has none (SES redelivers the same object, so the digest is stable).
+ * The idempotency key of an inbound mail: its Message-ID with a digest of its sender (anyone can
+ * write any Message-ID, so another sender's mail reusing one is a different mail), or a digest
+ * of the raw bytes when it has none (SES redelivers the same object, so the digest is stable).
  */
-export const mailIntakeKey = (mail: Pick<InboundMail, 'messageId' | 'rawSha256'>): string => {
-  if (mail.messageId !== undefined && mail.messageId !== '') return `message-id:${mail.messageId}`;
+export const mailIntakeKey = (mail: Pick<InboundMail, 'messageId' | 'rawSha256' | 'from'>): string => {
+  if (mail.messageId !== undefined && mail.messageId !== '')
+    return `message-id:${mail.messageId}#from:${senderDigest(mail.from?.address)}`;
   if (mail.rawSha256 !== undefined) return `sha256:${mail.rawSha256}`;
   throw new Error('an inbound mail without a Message-ID needs the digest of its raw bytes');
 };

@@ -38,6 +38,9 @@ const has = (staff: StaffMember, roles: readonly StaffRole[]): boolean =>
 
 export const worksCases = (staff: StaffMember): boolean => has(staff, caseRoles);
 export const canConfigure = (staff: StaffMember): boolean => staff.roles.includes('admin');
+/** Who may read the record of configuration changes: the consumer-protection office and admins. */
+export const canReadConfigurationChanges = (staff: StaffMember): boolean =>
+  has(staff, ['consumer_protection_officer', 'admin']);
 
 /** A branch and every branch below it; a cycle in the data cannot make this loop. */
 export const branchesUnder = (root: string, branches: readonly BranchNode[]): Set<string> => {
