@@ -290,9 +290,13 @@ export const startLocalRuntime = async (
       }
     };
 
-    // Executions live in memory locally: after a restart, watch every open case again.
+    // Executions and the intake queue live in memory locally: after a restart (a SIGKILL
+    // included), queue every complaint still only received again and watch every open case.
     for (const due of await store.findDue('9999-12-31T00:00:00.000Z')) {
-      if (due.case.status === 'received') continue;
+      if (due.case.status === 'received') {
+        await app.queue().send({ reference: due.case.reference });
+        continue;
+      }
       const wakeAt = nextWakeAt(due.case, {
         ladder: app.ladder,
         calendar: getCalendar(due.case.calendarId),
@@ -369,7 +373,11 @@ export const startLocalRuntime = async (
         },
       },
       ...mailCaptureRoutes(ses.endpoint, () => streamPoller.settle(10_000).catch(() => undefined)),
-      ...clockRoutes(clock, () => settleAll()),
+      // A clock move also runs the re-drive, which otherwise only runs every minute of real time.
+      ...clockRoutes(clock, async () => {
+        await redrive();
+        await settleAll();
+      }),
     ];
     const server = await startHttpServer(routes, config.port, [api, ...(options.fallbacks ?? [])]);
     stoppers.push(() => closeServer(server));
