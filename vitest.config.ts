@@ -19,6 +19,6 @@ export default defineConfig({
     },
     testTimeout: 30_000,
     // Suites that start the whole local runtime need more than a minute on a busy two-core machine.
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });
