@@ -23,7 +23,6 @@ import { caseNextDueAt } from '../../shared/domain/intake/case-next-due-at.js';
 import type { SlaWatcher } from '../../shared/domain/sla/sla-watch.js';
 import { type Clock, systemClock } from '../../shared/domain/time/clock.js';
 import { createContactDirectory } from '../../shared/notices/contact-directory.js';
-import { expectStaffAudience } from '../../shared/schemas/staff-claims-schema.js';
 import type { BranchesDependencies } from '../branches/branches.js';
 import { createApplyCaseAction } from '../case-action/apply-case-action.js';
 import type { CaseActionHandlerDependencies } from '../case-action/case-action.js';
@@ -80,8 +79,8 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
   const region = config.region;
   const clock = overrides.clock ?? systemClock;
   const ladder = defaultEscalationLadder;
-  // Staff handlers accept only ID tokens issued to the console client (STAFF_CLIENT_ID).
-  expectStaffAudience(config.staffClientId);
+  // Staff handlers accept only ID tokens issued to the console client.
+  const staffAudience = config.staffClientId;
 
   // Every client built, so the local runtime can close them when it stops.
   const clients: Array<{ destroy(): void }> = [];
@@ -165,14 +164,22 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
       branches: branches(),
       ladder,
       clock,
+      staffAudience,
     }),
-    getCase: (): GetCaseDependencies => ({ store: store(), branches: branches(), ladder, clock }),
+    getCase: (): GetCaseDependencies => ({
+      store: store(),
+      branches: branches(),
+      ladder,
+      clock,
+      staffAudience,
+    }),
     registerCase: (): RegisterCaseDependencies => ({
       store: store(),
       queue: queue(),
       clock,
       settings: intakeSettingsOf(config, 'staff registration'),
       branches: branches(),
+      staffAudience,
     }),
     applyCaseAction,
     caseAction: (): CaseActionHandlerDependencies => ({
@@ -180,8 +187,9 @@ export const createApp = (config: AppConfig, overrides: AppOverrides = {}) => {
       branches: branches(),
       ladder,
       apply: applyCaseAction(),
+      staffAudience,
     }),
-    branchesApi: (): BranchesDependencies => ({ branches: branches(), clock }),
+    branchesApi: (): BranchesDependencies => ({ branches: branches(), clock, staffAudience }),
     intakeWorker: (): RegisterComplaintDependencies => ({
       store: store(),
       clock,

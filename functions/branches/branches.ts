@@ -16,6 +16,8 @@ import { forbidden, parseOrReject, pathParameter, requireStaff } from '../../sha
 export interface BranchesDependencies {
   branches: BranchDirectory;
   clock: Clock;
+  /** The console's app client id: staff tokens issued to anything else are refused. */
+  staffAudience: string;
 }
 
 const invalidParent = (message: string) =>
@@ -29,7 +31,7 @@ const invalidParent = (message: string) =>
  */
 export const createBranches = (deps: BranchesDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const staff = requireStaff(event);
+    const staff = requireStaff(event, deps.staffAudience);
     if (event.httpMethod === 'GET' && event.pathParameters?.code !== undefined) {
       if (!canReadConfigurationChanges(staff))
         throw forbidden('Only the consumer-protection office may read branch changes.');

@@ -41,6 +41,8 @@ export interface CaseActionHandlerDependencies {
   branches: BranchDirectory;
   ladder: EscalationLadder;
   apply: ApplyCaseAction;
+  /** The console's app client id: staff tokens issued to anything else are refused. */
+  staffAudience: string;
 }
 
 const staffActor = (staff: StaffMember): Actor => {
@@ -130,7 +132,7 @@ const conflict = (code: string, message: string) => new HttpProblem(409, code, m
  */
 export const createCaseAction = (deps: CaseActionHandlerDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const staff = requireStaff(event);
+    const staff = requireStaff(event, deps.staffAudience);
     const reference = referencePathParameter(event);
     const action = parseOrReject(caseActionSchema, readJsonBody(event));
     // The same reads whether the case exists or not, so a missing case and one outside the

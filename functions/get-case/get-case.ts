@@ -16,6 +16,8 @@ export interface GetCaseDependencies {
   branches: BranchDirectory;
   ladder: EscalationLadder;
   clock: Clock;
+  /** The console's app client id: staff tokens issued to anything else are refused. */
+  staffAudience: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface GetCaseDependencies {
  */
 export const createGetCase = (deps: GetCaseDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const staff = requireStaff(event);
+    const staff = requireStaff(event, deps.staffAudience);
     const reference = referencePathParameter(event);
     const c = await deps.store.get(reference);
     const scope = { branches: await deps.branches.list(), ladder: deps.ladder };

@@ -22,6 +22,8 @@ export interface ListCasesDependencies {
   branches: BranchDirectory;
   ladder: EscalationLadder;
   clock: Clock;
+  /** The console's app client id: staff tokens issued to anything else are refused. */
+  staffAudience: string;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -47,7 +49,7 @@ const summary = (c: ComplaintCase, now: Date): StaffCaseSummary => {
  */
 export const createListCases = (deps: ListCasesDependencies) => {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const staff = requireStaff(event);
+    const staff = requireStaff(event, deps.staffAudience);
     if (!worksCases(staff)) throw forbidden('Your role does not include working complaints.');
     const query = parseOrReject(caseListQuerySchema, event.queryStringParameters ?? {});
     const limit = query.limit ?? DEFAULT_LIMIT;

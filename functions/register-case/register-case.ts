@@ -30,6 +30,8 @@ export interface RegisterCaseDependencies {
   clock: Clock;
   settings: IntakeSettings;
   branches: BranchDirectory;
+  /** The console's app client id: staff tokens issued to anything else are refused. */
+  staffAudience: string;
 }
 
 interface StaffIntake {
@@ -74,7 +76,7 @@ export const createRegisterCase = (deps: RegisterCaseDependencies) => {
   };
 
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const staff = requireStaff(event);
+    const staff = requireStaff(event, deps.staffAudience);
     if (!canRegister(staff)) throw forbidden('Your role does not include registering complaints.');
     const now = deps.clock.now();
     const rawBody = readJsonBody(event);

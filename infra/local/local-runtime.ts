@@ -4,21 +4,15 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { apiHandlers } from '../../functions/app/api-handlers.js';
 import { createApp } from '../../functions/app/create-app.js';
-import { createBranchesHandler } from '../../functions/branches/create-handler.js';
 import type { createApplyCaseAction } from '../../functions/case-action/apply-case-action.js';
-import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
-import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/create-handler.js';
 import { createEffectsHandler } from '../../functions/effects-processor/create-handler.js';
 import { createEmailGatewayHandler } from '../../functions/email-gateway/create-handler.js';
-import { createGetCaseHandler } from '../../functions/get-case/create-handler.js';
 import { createIntakeWorkerHandler } from '../../functions/intake-worker/create-handler.js';
 import { redriveUnregistered } from '../../functions/intake-worker/redrive-unregistered.js';
-import { createListCasesHandler } from '../../functions/list-cases/create-handler.js';
-import { createRegisterCaseHandler } from '../../functions/register-case/create-handler.js';
 import { createSlaStepHandler } from '../../functions/sla-step/create-handler.js';
-import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
 import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
 import { type TokenSealer, tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
@@ -326,18 +320,7 @@ export const startLocalRuntime = async (
       return tokens.issue(claims);
     };
 
-    const api = createApiDispatcher(
-      {
-        'submit-complaint': createSubmitComplaintHandler(app.submitComplaint()),
-        'complaint-status': createComplaintStatusHandler(app.complaintStatus()),
-        'list-cases': createListCasesHandler(app.listCases()),
-        'get-case': createGetCaseHandler(app.getCase()),
-        'register-case': createRegisterCaseHandler(app.registerCase()),
-        'case-action': createCaseActionHandler(app.caseAction()),
-        branches: createBranchesHandler(app.branchesApi()),
-      },
-      tokens,
-    );
+    const api = createApiDispatcher(apiHandlers(app), tokens);
 
     const routes: LocalRoute[] = [
       {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LOCAL_STAFF_AUDIENCE } from '../config/staff-audience.js';
 import { type StaffMember, type StaffRole, staffRoles } from '../domain/staff/staff-types.js';
 
 /**
@@ -34,20 +33,6 @@ const isRole = (group: string): group is StaffRole => staffRoles.some((role) => 
 
 const authorizerSchema = z.object({ claims: z.unknown() });
 
-let expectedAudience: string = LOCAL_STAFF_AUDIENCE;
-
-/**
- * The app client staff tokens must have been issued to (`STAFF_CLIENT_ID`), set once at cold
- * start by the composition root; until then, the local dev tokens' audience. API Gateway's
- * Cognito authorizer accepts any unexpired token of the user pool, whichever client it came from
- * and whether ID or access token, so this check is the handlers' own.
- */
-export const expectStaffAudience = (audience: string): void => {
-  expectedAudience = audience;
-};
-
-export const expectedStaffAudience = (): string => expectedAudience;
-
 /**
  * The signed-in staff member, or undefined when the request carries no usable identity: no
  * claims, or claims of anything but an ID token (`token_use: id`) issued to the staff console
@@ -56,7 +41,10 @@ export const expectedStaffAudience = (): string => expectedAudience;
  */
 export const staffFromAuthorizer = (
   authorizer: unknown,
-  audience: string = expectedAudience,
+  /** The app client staff tokens must have been issued to (`STAFF_CLIENT_ID`). API Gateway's
+   * Cognito authorizer accepts any unexpired token of the pool, whichever client and whether ID
+   * or access token, so this check is the handlers' own. */
+  audience: string,
 ): StaffMember | undefined => {
   const context = authorizerSchema.safeParse(authorizer);
   if (!context.success) return undefined;

@@ -12,8 +12,8 @@ import { staffFromAuthorizer } from './staff-claims-schema.js';
  * valid token; this still refuses one whose claims name nobody, so a misconfigured route fails
  * closed.
  */
-export const requireStaff = (event: APIGatewayProxyEvent): StaffMember => {
-  const staff = staffFromAuthorizer(event.requestContext.authorizer);
+export const requireStaff = (event: APIGatewayProxyEvent, audience: string): StaffMember => {
+  const staff = staffFromAuthorizer(event.requestContext.authorizer, audience);
   if (staff === undefined) throw new HttpProblem(401, 'unauthorized', 'Sign in to use the staff API.');
   return staff;
 };

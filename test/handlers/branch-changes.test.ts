@@ -65,7 +65,7 @@ const event = (who: Person, method: 'GET' | 'PUT', path: string, code?: string, 
     },
   });
 
-const handler = () => createBranchesHandler({ branches, clock });
+const handler = () => createBranchesHandler({ branches, clock, staffAudience: LOCAL_STAFF_AUDIENCE });
 
 const putBranch = (who: Person, code: string, body: unknown) =>
   handler()(event(who, 'PUT', `/api/branches/${code}`, code, body), lambdaContext('branches'));

@@ -74,6 +74,7 @@ describe('a case outside the caller’s scope cannot be told from a missing one'
       branches: new DynamoDbBranchDirectory(tables.cases.documentClient, tables.cases.tableName),
       ladder: defaultEscalationLadder,
       apply: createApplyCaseAction({ store: tables.store, clock, ladder: defaultEscalationLadder }),
+      staffAudience: LOCAL_STAFF_AUDIENCE,
     });
     const reads = () => ({
       get: count('GetItemCommand') + count('GetCommand'),

@@ -84,6 +84,7 @@ describe('a case written by the store and read back through the staff API', () =
       branches: noBranches,
       ladder: defaultEscalationLadder,
       clock: { now: () => NOW },
+      staffAudience: LOCAL_STAFF_AUDIENCE,
     });
     const answer = await getCase(
       asOfficer(`/api/cases/${stored.reference}`, { reference: stored.reference }),
@@ -108,6 +109,7 @@ describe('a case written by the store and read back through the staff API', () =
       branches: noBranches,
       ladder: defaultEscalationLadder,
       clock: { now: () => NOW },
+      staffAudience: LOCAL_STAFF_AUDIENCE,
     });
     const answer = await listCases(asOfficer('/api/cases'));
     expect(answer.statusCode, answer.body).toBe(200);

@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { apiHandlers } from '../../functions/app/api-handlers.js';
 import { createApp } from '../../functions/app/create-app.js';
-import { createBranchesHandler } from '../../functions/branches/create-handler.js';
-import { createCaseActionHandler } from '../../functions/case-action/create-handler.js';
-import { createComplaintStatusHandler } from '../../functions/complaint-status/create-handler.js';
-import { createGetCaseHandler } from '../../functions/get-case/create-handler.js';
-import { createListCasesHandler } from '../../functions/list-cases/create-handler.js';
-import { createRegisterCaseHandler } from '../../functions/register-case/create-handler.js';
-import { createSubmitComplaintHandler } from '../../functions/submit-complaint/create-handler.js';
 import { type ApiRoute, apiRoutes } from '../../infra/api-routes.js';
 import { createApiDispatcher } from '../../infra/local/api-gateway-adapter.js';
 import { devUsers } from '../../infra/local/dev-staff.js';
@@ -208,18 +202,7 @@ beforeAll(async () => {
     },
   );
   closeApp = () => app.close();
-  dispatch = createApiDispatcher(
-    {
-      'submit-complaint': createSubmitComplaintHandler(app.submitComplaint()),
-      'complaint-status': createComplaintStatusHandler(app.complaintStatus()),
-      'list-cases': createListCasesHandler(app.listCases()),
-      'get-case': createGetCaseHandler(app.getCase()),
-      'register-case': createRegisterCaseHandler(app.registerCase()),
-      'case-action': createCaseActionHandler(app.caseAction()),
-      branches: createBranchesHandler(app.branchesApi()),
-    },
-    tokens,
-  );
+  dispatch = createApiDispatcher(apiHandlers(app), tokens);
   // A Beijing case, taken down by the Beijing agent through the runtime's own API.
   const taken = await request(`${runtime.url}/api/cases`, {
     method: 'POST',

@@ -3,7 +3,6 @@ import { createApp } from '../../functions/app/create-app.js';
 import { loadAppConfig } from '../../shared/config/app-config.js';
 import { sampleRoutingRules } from '../../shared/config/routing-rules.js';
 import { LOCAL_STAFF_AUDIENCE } from '../../shared/config/staff-audience.js';
-import { expectedStaffAudience } from '../../shared/schemas/staff-claims-schema.js';
 
 const base = { AWS_REGION: 'eu-west-1', TABLE_NAME: 'cases' };
 
@@ -28,10 +27,12 @@ describe('app configuration', () => {
 
   it('expects staff tokens for STAFF_CLIENT_ID, or for the local dev tokens when it is unset', () => {
     expect(loadAppConfig(base).staffClientId).toBe(LOCAL_STAFF_AUDIENCE);
-    createApp(loadAppConfig({ ...base, STAFF_CLIENT_ID: '4abc123console' })).close();
-    expect(expectedStaffAudience()).toBe('4abc123console');
-    createApp(loadAppConfig(base)).close();
-    expect(expectedStaffAudience()).toBe(LOCAL_STAFF_AUDIENCE);
+    const deployed = createApp(loadAppConfig({ ...base, STAFF_CLIENT_ID: '4abc123console' }));
+    expect(deployed.getCase().staffAudience).toBe('4abc123console');
+    deployed.close();
+    const local = createApp(loadAppConfig(base));
+    expect(local.getCase().staffAudience).toBe(LOCAL_STAFF_AUDIENCE);
+    local.close();
   });
 
   it('stops a function that needs a variable it was not given, naming it', () => {

@@ -60,27 +60,33 @@ describe('what staff may do', () => {
 
 describe('identity from the Cognito authorizer', () => {
   it('reads groups given as a string or as an array and ignores unknown groups', () => {
-    const fromString = staffFromAuthorizer({
-      claims: {
-        sub: 's-1',
-        'cognito:username': 'wang',
-        'cognito:groups': 'handler,reporting',
-        'custom:branch': 'BJ-001',
-        token_use: 'id',
-        aud: LOCAL_STAFF_AUDIENCE,
+    const fromString = staffFromAuthorizer(
+      {
+        claims: {
+          sub: 's-1',
+          'cognito:username': 'wang',
+          'cognito:groups': 'handler,reporting',
+          'custom:branch': 'BJ-001',
+          token_use: 'id',
+          aud: LOCAL_STAFF_AUDIENCE,
+        },
       },
-    });
+      LOCAL_STAFF_AUDIENCE,
+    );
     expect(fromString).toEqual({ id: 'wang', name: 'wang', roles: ['handler'], branchCode: 'BJ-001' });
-    const fromArray = staffFromAuthorizer({
-      claims: {
-        sub: 's-2',
-        'cognito:groups': ['agent', 'branch_head'],
-        token_use: 'id',
-        aud: LOCAL_STAFF_AUDIENCE,
+    const fromArray = staffFromAuthorizer(
+      {
+        claims: {
+          sub: 's-2',
+          'cognito:groups': ['agent', 'branch_head'],
+          token_use: 'id',
+          aud: LOCAL_STAFF_AUDIENCE,
+        },
       },
-    });
+      LOCAL_STAFF_AUDIENCE,
+    );
     expect(fromArray?.roles).toEqual(['agent', 'branch_head']);
-    expect(staffFromAuthorizer(null)).toBeUndefined();
+    expect(staffFromAuthorizer(null, LOCAL_STAFF_AUDIENCE)).toBeUndefined();
   });
 
   it('refuses anything but an ID token issued to the staff console', () => {
