@@ -31,6 +31,28 @@ const jarDirectory = (): string => {
   return join(libDirectory, versioned);
 };
 
+/**
+ * DynamoDB Local must end with the process that started it, and end cleanly. Java has no way to
+ * learn that its parent is gone, so a server left behind by a killed `npm start` (kill -9, the OOM
+ * killer, a closed terminal) would keep its port and the data directory the next start opens. And
+ * a SIGKILL loses what it acknowledged last: DynamoDB Local answers a TransactWriteItems a moment
+ * before the transaction is on disk, so killed in that moment it forgets a write it confirmed (an
+ * accepted complaint). So the server runs in a process group of its own, where a kill aimed at
+ * `npm start` and its group does not reach it, and is started through this POSIX shell script: it
+ * keeps its stdin (a pipe from this process, whose end the kernel closes however this process
+ * ends) on descriptor 3 for a small watcher, then becomes Java itself (`exec`, so the child's pid,
+ * signals and exit status are Java's). When the pipe reaches end of file, the watcher sends the
+ * server SIGTERM, on which it writes out what it acknowledged and exits.
+ */
+const WATCHDOG_SCRIPT = [
+  'exec 3<&0 </dev/null',
+  '( while read -r _ <&3; do :; done; kill -TERM $$ ) >/dev/null 2>&1 &',
+  'exec "$@" 3<&-',
+].join('\n');
+
+/** What `sh` answers when the command it was asked to run does not exist. */
+const COMMAND_NOT_FOUND = 127;
+
 const waitForExit = (child: ChildProcess, timeoutMs: number): Promise<void> =>
   new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -58,8 +80,12 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
 
   const child = spawn(
-    'java',
+    'sh',
     [
+      '-c',
+      WATCHDOG_SCRIPT,
+      'dynamodb-local',
+      'java',
       `-Djava.library.path=${join(jars, 'DynamoDBLocal_lib')}`,
       '-cp',
       `${join(jars, 'DynamoDBLocal.jar')}:${join(jars, 'DynamoDBLocal_lib', '*')}`,
@@ -70,8 +96,12 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
       '-sharedDb',
       '-disableTelemetry',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
+  // Nothing is ever written: the pipe only has to stay open while this process lives. Once the
+  // server has exited, closing it lets the watcher go too.
+  child.stdin?.on('error', () => undefined);
+  child.once('exit', () => child.stdin?.destroy());
 
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   await new Promise<void>((resolve, reject) => {
@@ -91,11 +121,12 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     child.stderr?.on('data', onData);
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`DynamoDB Local could not be started (is Java 17 installed?): ${error.message}`));
+      reject(new Error(`DynamoDB Local could not be started (it needs sh and Java 17): ${error.message}`));
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`DynamoDB Local exited with code ${code}. Output:\n${output}`));
+      const hint = code === COMMAND_NOT_FOUND ? ' (is Java 17 installed?)' : '';
+      reject(new Error(`DynamoDB Local exited with code ${code}${hint}. Output:\n${output}`));
     });
   });
   // Keep draining output so the child never blocks on a full pipe.
