@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
@@ -8,6 +8,7 @@ import type { IntakeQueue } from '../../shared/adapters/sqs/intake-queue.js';
 import type { IntakeSettings } from '../../shared/config/intake-settings.js';
 import { applyBeforeStored, applyCommand } from '../../shared/domain/case/apply-command.js';
 import type { StoredAttachment, TransitionContext } from '../../shared/domain/case/case-commands.js';
+import { caseEventKinds } from '../../shared/domain/case/case-event-kinds.js';
 import { canApply } from '../../shared/domain/case/case-status-rules.js';
 import type { CaseStore } from '../../shared/domain/case/case-store.js';
 import type { ComplaintCase } from '../../shared/domain/case/case-types.js';
@@ -127,6 +128,15 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
   });
 
   const attach = async (reference: string, mail: InboundMail, mailKey: string): Promise<boolean> => {
+    // A run cut short after its message was written, repeated once its claim expired, adds nothing.
+    const ledgerSoFar = await deps.store.listEvents(reference);
+    if (
+      ledgerSoFar.some(
+        (event) => event.kind === caseEventKinds.customerMessage && event.data?.mailKey === mailKey,
+      )
+    ) {
+      return true;
+    }
     const { accepted, refused } = checkAttachments(mail.attachments);
     const attachments = await storeAttachments(accepted, reference, mailKey);
     const attached = await updateCase(deps.store, reference, (current) => {
@@ -140,6 +150,7 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
           text: messageText(mail),
           attachments,
           refusedAttachments: refused,
+          mailKey,
           ...(mail.messageId ? { messageId: mail.messageId } : {}),
         },
         customerWriting(current),
@@ -158,8 +169,15 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
     const text = messageText(mail);
     const email = mail.from?.address;
     const { accepted, refused } = checkAttachments(mail.attachments);
+    // The case is stored with a claim keyed by the mail, so a run cut short after the case was
+    // written and repeated once its claim expired finds the case instead of opening a second one.
+    const claimId = `email-gateway:${mailKey}`;
+    const opened = (await deps.store.getClaim(claimId))?.response.reference;
+    if (opened !== undefined) return opened;
     const answer = await acceptReceivedComplaint(deps, {
       channel: 'email',
+      // Nothing ever replays the tracking token from this claim; a random key seals it for good.
+      claim: { id: claimId, fingerprint: mailKey, key: randomUUID() },
       submission: {
         customer: {
           ...(mail.from?.name ? { name: mail.from.name.slice(0, 100) } : { name: email ?? 'unknown' }),
@@ -192,6 +210,7 @@ export const createProcessInboundMail = (deps: EmailGatewayDependencies) => {
             via: 'email',
             attachments,
             refusedAttachments: refused,
+            mailKey,
             ...(mail.messageId ? { messageId: mail.messageId } : {}),
             ...(claimsToReplyTo ? { claimsToReplyTo } : {}),
           },

@@ -15,6 +15,7 @@ import { redriveUnregistered } from '../../functions/intake-worker/redrive-unreg
 import { createSlaStepHandler } from '../../functions/sla-step/create-handler.js';
 import { ensureCaseTable } from '../../shared/adapters/dynamodb/case-table-setup.js';
 import { ensureIdempotencyTable } from '../../shared/adapters/dynamodb/idempotency-table.js';
+import { createS3Client } from '../../shared/adapters/s3/object-store.js';
 import { type TokenSealer, tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
 import { createSqsClient } from '../../shared/adapters/sqs/intake-queue.js';
 import { type AppEnvironment, loadAppConfig } from '../../shared/config/app-config.js';
@@ -33,6 +34,7 @@ import { devUsers, sampleBranches } from './dev-staff.js';
 import { DevTokenIssuer } from './dev-tokens.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { json, type LocalFallback, type LocalRoute, startHttpServer } from './http-server.js';
+import { undeliveredInboundMail } from './inbound-redelivery.js';
 import { localLambdaContext } from './lambda-context.js';
 import type { LocalConfig } from './local-config.js';
 import { mailCaptureRoutes } from './mail-capture.js';
@@ -71,7 +73,10 @@ export interface LocalRuntime {
   effectDeadLetters: ReadonlyArray<{ sequenceNumber: string; error: string }>;
   /** Waits until no inbound mail is being processed, the intake queue is empty and no batch runs. */
   settle(timeoutMs?: number): Promise<void>;
-  /** Sends stuck received records to the queue again (the runtime also does this every minute). */
+  /**
+   * Sends stuck received records to the queue again, and stored mail the gateway never finished to
+   * it again (the runtime also does this every minute); answers the references queued.
+   */
   redrive(): Promise<string[]>;
   stop(): Promise<void>;
 }
@@ -88,6 +93,8 @@ const closeServer = (server: Server): Promise<void> =>
   });
 
 const REDRIVE_INTERVAL_MS = 60_000;
+/** The gateway's time limit: a run cut short holds its claim on a mail this long. */
+const GATEWAY_TIMEOUT_SECONDS = 60;
 const CLOCK_SAVE_INTERVAL_MS = 5_000;
 
 /**
@@ -237,11 +244,12 @@ export const startLocalRuntime = async (
     poller.start();
     stoppers.push(() => poller.stop());
 
-    const gateway = createEmailGatewayHandler(app.emailGateway());
+    const gatewayDeps = app.emailGateway();
+    const gateway = createEmailGatewayHandler(gatewayDeps);
     const mailInvoker = new AsyncInvoker(
       'email gateway',
       (event: ReturnType<typeof objectCreatedEvent>) =>
-        gateway(event, localLambdaContext('email-gateway', 60)),
+        gateway(event, localLambdaContext('email-gateway', GATEWAY_TIMEOUT_SECONDS)),
       emailGatewaySettings.retryAttempts,
     );
     const smtp = await startSmtpReceiver({
@@ -261,7 +269,27 @@ export const startLocalRuntime = async (
       await mailInvoker.settle(10_000).catch(() => undefined);
     });
 
-    const redrive = () => redriveUnregistered(app.redriveUnregistered());
+    // Mail answered 250 whose gateway run a crash cut short is delivered again, once the cut-short
+    // run's claim on it (the gateway's timeout) has expired.
+    const listingClient = createS3Client({ endpoint: s3.endpoint, region: LOCAL_REGION });
+    stoppers.push(async () => listingClient.destroy());
+    const redeliverMail = async () => {
+      const undelivered = await undeliveredInboundMail({
+        s3: listingClient,
+        bucket: inboundBucket,
+        mailLog: gatewayDeps.mailLog,
+        now: clock.now(),
+        storedBefore: new Date(Date.now() - (GATEWAY_TIMEOUT_SECONDS + 30) * 1000),
+      });
+      for (const object of undelivered) {
+        mailInvoker.invoke(objectCreatedEvent(object.bucket, object.key, object.size, clock.now()));
+      }
+    };
+    const redrive = async () => {
+      const requeued = await redriveUnregistered(app.redriveUnregistered());
+      await redeliverMail();
+      return requeued;
+    };
     const deliveryEvents = createDeliveryEventsHandler(app.deliveryEvents());
     app.mailer();
     const flushDeliveries = async (minAgeMs?: number) =>

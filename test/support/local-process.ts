@@ -84,6 +84,8 @@ export interface LocalEndpoints {
   tableName: string;
   ses: string;
   intakeQueueUrl: string;
+  /** The complaints mailbox: host and port of the local SMTP receiver. */
+  smtp: { host: string; port: number };
 }
 
 export interface LocalProcess extends LocalEndpoints {
@@ -112,6 +114,11 @@ const bannerValue = (output: string, label: string): string => {
   const match = new RegExp(`^\\s*${label}\\s+(\\S+)`, 'm').exec(output);
   if (match?.[1] === undefined) throw new Error(`the banner has no "${label}" line:\n${output}`);
   return match[1];
+};
+
+const smtpOf = (address: string): { host: string; port: number } => {
+  const { hostname, port } = new URL(address);
+  return { host: hostname, port: Number(port) };
 };
 
 const exitOf = (child: ChildProcess): Promise<void> =>
@@ -187,6 +194,7 @@ export const startLocalProcess = async (options: LocalProcessOptions): Promise<L
     tableName: bannerValue(stdout, 'DynamoDB Local\\s+\\S+\\s+\\(table').replace(/\)$/, ''),
     ses: bannerValue(stdout, 'SES \\(local\\)'),
     intakeQueueUrl: bannerValue(stdout, 'SQS \\(local\\)'),
+    smtp: smtpOf(bannerValue(stdout, 'complaints mailbox')),
     output,
     stderr: () => stderr,
     tree: async () => descendantsOf(await listProcesses(), pid),

@@ -35,6 +35,8 @@ export interface CustomerMessageCommand {
   type: 'record_customer_message';
   via: 'email' | 'letter' | 'web';
   messageId?: string;
+  /** The gateway's key for the mail: a run repeated after a crash finds it and adds nothing. */
+  mailKey?: string;
   /** What they wrote. Left out for the message that opened the case: its words are the description. */
   text?: string;
   attachments?: StoredAttachment[];

@@ -33,6 +33,7 @@ export function recordCustomerMessage(
     data: {
       via: command.via,
       messageId: command.messageId,
+      mailKey: command.mailKey,
       text: command.text?.slice(0, MAX_STORED_TEXT),
       attachments: command.attachments,
       refusedAttachments: command.refusedAttachments,
