@@ -70,7 +70,10 @@ describe('next due time for the SLA workflow and the overdue index', () => {
   });
 
   it('owes the review decision while under review, and nothing once answered', () => {
-    expect(nextDueAt(caseIn('under_review').case)).toBe(afterReceipt(60, 3).toISOString());
+    // The review's own clock: 30 days (in the fake policy) from the request.
+    const underReview = caseIn('under_review').case;
+    const requestedAt = Date.parse(underReview.review?.requestedAt ?? '');
+    expect(nextDueAt(underReview)).toBe(new Date(requestedAt + 30 * 24 * 3600 * 1000).toISOString());
     expect(nextDueAt(caseIn('resolved').case)).toBeUndefined();
   });
 

@@ -42,6 +42,20 @@ describe('review of the decision (核查)', () => {
     expect(nextDueAt(result.case)).toBe(reviewDecideBy.toISOString());
   });
 
+  it('gives a review asked for on day 10 of the window its own 30 days from the request', () => {
+    const { case: resolved } = caseIn('resolved');
+    const askedOn = afterReceipt(10, 3);
+    const result = applyCommand(
+      resolved,
+      { type: 'request_review', reason: 'The fee was charged again' },
+      contextAt(askedOn, customer),
+    );
+    const dueAt = new Date(askedOn.getTime() + 30 * 24 * 3600 * 1000).toISOString();
+    expect(result.case.deadlines?.reviewDecideBy).toBe(dueAt);
+    expect(result.events[0]?.data?.reviewDecideBy).toBe(dueAt);
+    expect(nextDueAt(result.case)).toBe(dueAt);
+  });
+
   it('refuses a review asked for after the window closed', () => {
     const { case: resolved } = caseIn('resolved');
     const tooLate = new Date(reviewRequestBy.getTime() + 1000);
@@ -131,8 +145,13 @@ describe('second contact (二次沟通)', () => {
       reason: 'Customer disputes the fee terms',
     });
     expect(result.case.review?.outcome).toBe('reopened');
-    expect(result.case.deadlines?.secondContactBy).toBe(reviewDecideBy.toISOString());
-    expect(nextDueAt(result.case)).toBe(reviewDecideBy.toISOString());
+    // The review's own deadline: 30 days from the request.
+    const reviewDue = underReview.deadlines?.reviewDecideBy;
+    expect(reviewDue).toBe(
+      new Date(Date.parse(underReview.review?.requestedAt ?? '') + 30 * 24 * 3600 * 1000).toISOString(),
+    );
+    expect(result.case.deadlines?.secondContactBy).toBe(reviewDue);
+    expect(nextDueAt(result.case)).toBe(reviewDue);
     expect(result.events[0]).toMatchObject({
       kind: caseEventKinds.reopened,
       data: { leader, previousDecision: 'upheld', firstResponder: 'teller-li' },

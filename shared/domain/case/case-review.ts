@@ -10,7 +10,7 @@ import { CaseRuleError } from './case-errors.js';
 import { caseEventKinds } from './case-event-kinds.js';
 import { toCaseDecision } from './case-resolution.js';
 import { assertCanApply } from './case-status-rules.js';
-import { commit, compact, parseInstant, requireText } from './case-transition.js';
+import { commit, compact, parseInstant, recomputeDeadlines, requireText } from './case-transition.js';
 import type { CaseReview, ComplaintCase, SecondContact } from './case-types.js';
 
 /** 核查: the customer asks, within the window the policy gives, for the decision to be looked at again. */
@@ -41,12 +41,17 @@ export function requestReview(
     requestedBy: ctx.actor.id,
     reason: command.reason?.trim() || undefined,
   });
+  // The review's own clock runs from the request, not from the end of the window to ask.
+  const decidedAt = c.decision?.decidedAt ?? c.resolvedAt;
+  const deadlines = decidedAt
+    ? recomputeDeadlines(c, ctx, { decidedAt, reviewRequestedAt: review.requestedAt })
+    : c.deadlines;
   return commit(
-    { ...c, status: 'under_review', review },
+    { ...c, status: 'under_review', review, ...(deadlines ? { deadlines } : {}) },
     [
       {
         kind: caseEventKinds.reviewRequested,
-        data: { reason: review.reason, reviewDecideBy: c.deadlines?.reviewDecideBy },
+        data: { reason: review.reason, reviewDecideBy: deadlines?.reviewDecideBy },
       },
     ],
     ctx,

@@ -62,7 +62,10 @@ export function parseInstant(value: string, field: string): Date {
 export function recomputeDeadlines(
   c: ComplaintCase,
   ctx: TransitionContext,
-  changes: Partial<Pick<ComplaintCase, 'pauses' | 'extensions' | 'priority'>> & { decidedAt?: string } = {},
+  changes: Partial<Pick<ComplaintCase, 'pauses' | 'extensions' | 'priority'>> & {
+    decidedAt?: string;
+    reviewRequestedAt?: string;
+  } = {},
 ): Deadlines {
   const calculator = ctx.deadlines;
   if (calculator.policyId !== c.clockPolicyId || calculator.calendarId !== c.calendarId) {
@@ -78,6 +81,7 @@ export function recomputeDeadlines(
     pauses: changes.pauses ?? c.pauses,
     extensions: changes.extensions ?? c.extensions,
     ...(changes.decidedAt ? { decidedAt: changes.decidedAt } : {}),
+    ...(changes.reviewRequestedAt ? { reviewRequestedAt: changes.reviewRequestedAt } : {}),
   });
   const secondContactBy = changes.decidedAt ? undefined : c.deadlines?.secondContactBy;
   return compact({ ...computed, secondContactBy });

@@ -56,7 +56,11 @@ export function fakeDeadlineCalculator(options: FakeCalculatorOptions = {}): Fak
       if (input.decidedAt && options.offersReview !== false) {
         const decided = Date.parse(input.decidedAt);
         deadlines.reviewRequestBy = iso(decided + 30 * dayMs);
-        deadlines.reviewDecideBy = iso(decided + 60 * dayMs);
+        // Like the real calculator: 30 days from the request, or from the window's end until asked.
+        const requested = input.reviewRequestedAt
+          ? Date.parse(input.reviewRequestedAt)
+          : decided + 30 * dayMs;
+        deadlines.reviewDecideBy = iso(requested + 30 * dayMs);
       }
       return deadlines;
     },
