@@ -119,6 +119,31 @@ const toCommand = (
       return { actor, command: { type: 'merge', into: action.into } };
     case 'withdraw':
       return { actor, command: { type: 'withdraw', ...(action.reason ? { reason: action.reason } : {}) } };
+    case 'request_review':
+      return { actor, command: { type: 'request_review', reason: action.reason } };
+    case 'decide_review': {
+      const { decision, atFault } = action;
+      if (action.outcome === 'confirmed' || decision === undefined || atFault === undefined) {
+        return { actor, command: { type: 'decide_review', outcome: 'confirmed', note: action.letter } };
+      }
+      return {
+        actor,
+        command: {
+          type: 'decide_review',
+          outcome: 'revised',
+          note: action.letter,
+          revised: {
+            decision,
+            atFault,
+            letter: action.letter,
+            ...(action.remedy ? { remedy: action.remedy } : {}),
+            ...(action.compensation ? { compensation: action.compensation } : {}),
+          },
+        },
+      };
+    }
+    case 'close':
+      return { actor, command: { type: 'close', ...(action.note ? { note: action.note } : {}) } };
   }
 };
 

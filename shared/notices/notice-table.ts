@@ -12,6 +12,8 @@ import {
   renderExtensionNotice,
   renderPauseNotice,
   renderResumeNotice,
+  renderReviewDecisionNotice,
+  renderReviewReceivedNotice,
 } from '../templates/customer-notices.js';
 import { slaNotice } from '../templates/sla-notices.js';
 import type { ContactDirectory } from './contact-directory.js';
@@ -51,6 +53,10 @@ const renderCustomerNotice = (base: CustomerNoticeInput, notice: CustomerNotice)
       return renderResumeNotice({ ...base, ...notice });
     case 'decision':
       return renderDecisionNotice({ ...base, ...notice });
+    case 'review_received':
+      return renderReviewReceivedNotice({ ...base, ...notice });
+    case 'review_decision':
+      return renderReviewDecisionNotice({ ...base, ...notice });
   }
 };
 

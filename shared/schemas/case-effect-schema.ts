@@ -42,6 +42,17 @@ export const customerNoticeSchema = z.discriminatedUnion('type', [
     letter: z.string().optional(),
     reviewRequestBy: instant.optional(),
   }),
+  /** The customer asked for a review (核查): when it will be answered. */
+  z.object({ type: z.literal('review_received'), requestedAt: instant, reviewDecideBy: instant }),
+  /** The review's answer: the decision stands, or the new decision. */
+  z.object({
+    type: z.literal('review_decision'),
+    outcome: z.enum(['confirmed', 'revised']),
+    decision: z.enum(['upheld', 'partly_upheld', 'rejected']),
+    remedy: z.string().optional(),
+    compensation: z.object({ amount: z.string(), currency: z.string() }).optional(),
+    letter: z.string().optional(),
+  }),
 ]);
 
 export const caseEffectSchema = z.discriminatedUnion('kind', [

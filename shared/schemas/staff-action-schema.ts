@@ -8,6 +8,19 @@ const base = { expectedVersion: z.number().int().positive().optional() };
 const notFromBody = (why: string) =>
   z.never({ error: `cannot be sent: ${why}, never a name in the request` }).optional();
 
+/** What a decision says, in `resolve` and in a review that revises the decision. */
+const resolution = {
+  decision: z.enum(['upheld', 'partly_upheld', 'rejected']),
+  atFault: z.enum(['yes', 'no', 'undetermined']),
+  remedy: text(4_000).optional(),
+  compensation: z
+    .strictObject({
+      amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 200 or 199.50'),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+    })
+    .optional(),
+};
+
 export const caseActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('acknowledge'),
@@ -48,20 +61,7 @@ export const caseActionSchema = z.discriminatedUnion('type', [
     reason: text(2_000),
     ...base,
   }),
-  z.strictObject({
-    type: z.literal('resolve'),
-    decision: z.enum(['upheld', 'partly_upheld', 'rejected']),
-    atFault: z.enum(['yes', 'no', 'undetermined']),
-    remedy: text(4_000).optional(),
-    compensation: z
-      .strictObject({
-        amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 200 or 199.50'),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
-      })
-      .optional(),
-    letter: text(20_000).optional(),
-    ...base,
-  }),
+  z.strictObject({ type: z.literal('resolve'), ...resolution, letter: text(20_000).optional(), ...base }),
   z.strictObject({
     type: z.literal('reopen'),
     reason: text(2_000),
@@ -70,6 +70,37 @@ export const caseActionSchema = z.discriminatedUnion('type', [
     respondBy: z.iso.datetime({ offset: true }).optional(),
     ...base,
   }),
+  /** The customer asked (by phone, at the counter, by letter) for the decision to be reviewed (核查). */
+  z.strictObject({ type: z.literal('request_review'), reason: text(2_000), ...base }),
+  /**
+   * The superior unit's answer to a review: the decision stands (`confirmed`), or a new decision
+   * replaces it (`revised`, with the same fields as `resolve`). The letter goes to the customer.
+   */
+  z
+    .strictObject({
+      type: z.literal('decide_review'),
+      outcome: z.enum(['confirmed', 'revised']),
+      decision: resolution.decision.optional(),
+      atFault: resolution.atFault.optional(),
+      remedy: resolution.remedy,
+      compensation: resolution.compensation,
+      letter: text(20_000),
+      ...base,
+    })
+    .superRefine((action, ctx) => {
+      if (action.outcome !== 'revised') return;
+      for (const field of ['decision', 'atFault'] as const) {
+        if (action[field] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'is required when the review revises the decision',
+          });
+        }
+      }
+    }),
+  /** The case is finished: the revisit is done or not required. */
+  z.strictObject({ type: z.literal('close'), note: text(2_000).optional(), ...base }),
   z.strictObject({ type: z.literal('merge'), into: text(40), ...base }),
   z.strictObject({ type: z.literal('withdraw'), reason: text(2_000).optional(), ...base }),
 ]);

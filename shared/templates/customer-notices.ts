@@ -512,3 +512,144 @@ export const renderDecisionNotice = (input: DecisionNoticeInput): RenderedEmail 
     language === 'zh-CN' ? zhSection() : enSection(),
   );
 };
+
+// ---------------------------------------------------------------------------------------------
+// Review (核查): received, and its answer
+
+export interface ReviewReceivedNoticeInput extends CustomerNoticeInput {
+  /** UTC ISO-8601 instants. */
+  requestedAt: string;
+  reviewDecideBy: string;
+}
+
+const reviewReceivedTitles: Localised = {
+  'zh-CN': '核查申请受理通知',
+  en: 'We have received your request for a review',
+};
+
+export const renderReviewReceivedNotice = (input: ReviewReceivedNoticeInput): RenderedEmail => {
+  const f = commonFacts(input);
+  const requestedAt = datesOf(input.requestedAt, input, 'requestedAt');
+  const decideBy = datesOf(input.reviewDecideBy, input, 'reviewDecideBy');
+
+  return render(input, f.reference, reviewReceivedTitles, (language) =>
+    language === 'zh-CN'
+      ? [
+          heading(reviewReceivedTitles['zh-CN']),
+          greeting(f, language),
+          paragraph('我们已于', strong(requestedAt['zh-CN']), '收到您对投诉处理结果的核查申请。'),
+          summary(f, language, [
+            ['申请时间', requestedAt['zh-CN']],
+            ['核查答复期限', decideBy['zh-CN']],
+          ]),
+          paragraph('核查由上级单位负责人办理，我们将于', strong(decideBy['zh-CN']), '前将核查结果告知您。'),
+          contactBlock(f, language),
+          ...statusBlocks(f, language),
+          replyBlock(f, language),
+          paragraph('感谢您的耐心等待！'),
+        ]
+      : [
+          heading(reviewReceivedTitles.en),
+          greeting(f, language),
+          paragraph('On ', strong(requestedAt.en), ' we received your request for a review of our decision.'),
+          summary(f, language, [
+            ['Requested', requestedAt.en],
+            ['Review answer by', decideBy.en],
+          ]),
+          paragraph(
+            'A senior manager of the unit above the one that decided will look at your complaint again, and we will tell you the outcome by ',
+            strong(decideBy.en),
+            '.',
+          ),
+          contactBlock(f, language),
+          ...statusBlocks(f, language),
+          replyBlock(f, language),
+          paragraph('Thank you for waiting.'),
+        ],
+  );
+};
+
+export interface ReviewDecisionNoticeInput extends CustomerNoticeInput {
+  outcome: 'confirmed' | 'revised';
+  /** The decision in force after the review. */
+  decision: Decision;
+  remedy?: string;
+  compensation?: { amount: string; currency: string };
+  /** The reviewer's explanation; its paragraphs are kept. */
+  letter?: string;
+}
+
+const reviewDecisionTitles: Localised = { 'zh-CN': '核查结果通知', en: 'The outcome of the review' };
+
+export const renderReviewDecisionNotice = (input: ReviewDecisionNoticeInput): RenderedEmail => {
+  const f = commonFacts(input);
+  const words = decisionWords[input.decision];
+  const compensation = input.compensation ? formatMoney(input.compensation) : undefined;
+  const remedy = optionalText(input.remedy);
+  const letter = optionalText(input.letter);
+  const revised = input.outcome === 'revised';
+
+  const zhSection = (): Block[] => {
+    const rows: [string, string][] = [
+      ['核查结论', revised ? '变更原处理结果' : '维持原处理结果'],
+      ['处理结论', `投诉${words['zh-CN']}`],
+    ];
+    if (compensation) rows.push(['补偿金额', compensation['zh-CN']]);
+    return [
+      heading(reviewDecisionTitles['zh-CN']),
+      greeting(f, 'zh-CN'),
+      paragraph(
+        '您申请核查的投诉已由上级单位负责人重新审查。',
+        revised ? strong('原处理结果已变更') : strong('原处理结果维持不变'),
+        '，核查结果如下。',
+      ),
+      summary(f, 'zh-CN', rows),
+      ...(remedy ? [labelled('处理措施：', remedy)] : []),
+      ...(letter
+        ? input.language === 'zh-CN'
+          ? [paragraph('核查说明：'), ...letterParagraphs(letter)]
+          : [paragraph('核查说明全文见下方英文部分。')]
+        : []),
+      paragraph('本次核查为最终答复。如仍有异议，您可向金融监管部门反映或依法申请调解、仲裁、诉讼。'),
+      contactBlock(f, 'zh-CN'),
+      ...statusBlocks(f, 'zh-CN'),
+      replyBlock(f, 'zh-CN'),
+      paragraph('感谢您对我们工作的理解与支持！'),
+    ];
+  };
+
+  const enSection = (): Block[] => {
+    const rows: [string, string][] = [
+      ['Review outcome', revised ? 'Decision changed' : 'Decision confirmed'],
+      ['Our decision', capitalised(words.en)],
+    ];
+    if (compensation) rows.push(['Compensation', compensation.en]);
+    return [
+      heading(reviewDecisionTitles.en),
+      greeting(f, 'en'),
+      paragraph(
+        'A senior manager of the unit above has looked at your complaint again. ',
+        revised ? strong('Our decision has changed') : strong('Our decision stands'),
+        '; the outcome is set out below.',
+      ),
+      summary(f, 'en', rows),
+      ...(remedy ? [labelled('What we will do to put things right:', remedy)] : []),
+      ...(letter
+        ? input.language === 'en'
+          ? [paragraph('Our explanation:'), ...letterParagraphs(letter)]
+          : [paragraph('Our full explanation is in the Chinese section above.')]
+        : []),
+      paragraph(
+        'This is our final answer. If you still disagree, you may take the matter to the financial regulator, or to mediation, arbitration or the courts.',
+      ),
+      contactBlock(f, 'en'),
+      ...statusBlocks(f, 'en'),
+      replyBlock(f, 'en'),
+      paragraph('Thank you for bringing this matter to us.'),
+    ];
+  };
+
+  return render(input, f.reference, reviewDecisionTitles, (language) =>
+    language === 'zh-CN' ? zhSection() : enSection(),
+  );
+};

@@ -4,7 +4,7 @@ import type { ComplaintCase } from '../case/case-types.js';
 
 /**
  * What the customer must be told after a staff action, if anything: an extension, a pause, the
- * clock resuming and the decision (the CN rules require each). Names, contacts and the wording
+ * clock resuming, the decision (the CN rules require each), a review request and its answer. Names, contacts and the wording
  * are added when the notice is sent; this says only what happened.
  */
 export const customerNoticeFor = (
@@ -47,6 +47,28 @@ export const customerNoticeFor = (
         ...(command.letter ? { letter: command.letter } : {}),
         ...(after.deadlines?.reviewRequestBy ? { reviewRequestBy: after.deadlines.reviewRequestBy } : {}),
       };
+    case 'request_review':
+      return after.review?.requestedAt === undefined || after.deadlines?.reviewDecideBy === undefined
+        ? undefined
+        : {
+            type: 'review_received',
+            requestedAt: after.review.requestedAt,
+            reviewDecideBy: after.deadlines.reviewDecideBy,
+          };
+    case 'decide_review': {
+      const decision = after.decision;
+      if (decision === undefined) return undefined;
+      return {
+        type: 'review_decision',
+        outcome: command.outcome,
+        decision: decision.decision,
+        ...(command.outcome === 'revised' && decision.remedy ? { remedy: decision.remedy } : {}),
+        ...(command.outcome === 'revised' && decision.compensation
+          ? { compensation: decision.compensation }
+          : {}),
+        ...(command.note ? { letter: command.note } : {}),
+      };
+    }
     default:
       return undefined;
   }

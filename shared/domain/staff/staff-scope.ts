@@ -99,11 +99,23 @@ export const staffActionTypes = [
   'reopen',
   'merge',
   'withdraw',
+  'request_review',
+  'decide_review',
+  'close',
 ] as const;
 export type StaffActionType = (typeof staffActionTypes)[number];
 
 /** Moves that decide who works a case or fold cases together: beyond an agent's own work. */
-const supervisedActions: readonly StaffActionType[] = ['assign', 'reopen', 'merge'];
+const supervisedActions: readonly StaffActionType[] = ['assign', 'reopen', 'merge', 'close'];
+
+/** A review (核查) is the superior's look at a decision: only a leader gives its answer. */
+const reviewDeciders: readonly StaffRole[] = [
+  'branch_head',
+  'operations_supervisor',
+  'deputy_president',
+  'president',
+  'consumer_protection_officer',
+];
 
 export type ActionVerdict =
   | { allowed: true }
@@ -130,6 +142,24 @@ export const decideAction = (
       status: 'forbidden',
       reason: `an agent cannot ${action.replace('_', ' ')} a case`,
     };
+  }
+  if (action === 'decide_review') {
+    // Not the person whose decision is reviewed: the review is a second pair of eyes.
+    const decidedBy = c.decision?.decidedBy;
+    if (!staff.roles.some((role) => reviewDeciders.includes(role))) {
+      return {
+        allowed: false,
+        status: 'forbidden',
+        reason: 'only a branch head or a more senior leader decides a review',
+      };
+    }
+    if (decidedBy !== undefined && decidedBy === staff.id) {
+      return {
+        allowed: false,
+        status: 'forbidden',
+        reason: 'the person who made the decision cannot decide its review',
+      };
+    }
   }
   return { allowed: true };
 };

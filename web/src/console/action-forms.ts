@@ -28,6 +28,31 @@ const reason = (required: boolean): FieldSpec => ({
   required,
 });
 
+const decisionOptions: readonly Option[] = [
+  { value: 'upheld', key: 'decision.upheld' },
+  { value: 'partly_upheld', key: 'decision.partly_upheld' },
+  { value: 'rejected', key: 'decision.rejected' },
+];
+const atFaultOptions: readonly Option[] = [
+  { value: 'yes', key: 'atFault.yes' },
+  { value: 'no', key: 'atFault.no' },
+  { value: 'undetermined', key: 'atFault.undetermined' },
+];
+const decisionField: FieldSpec = {
+  name: 'decision',
+  label: 'field.decision',
+  kind: 'select',
+  required: true,
+  options: decisionOptions,
+};
+const atFaultField: FieldSpec = {
+  name: 'atFault',
+  label: 'field.atFault',
+  kind: 'select',
+  required: true,
+  options: atFaultOptions,
+};
+
 /** Every staff action of the contract with the fields it takes, in the order a case usually runs. */
 export const actionSpecs: readonly ActionSpec[] = [
   {
@@ -99,28 +124,8 @@ export const actionSpecs: readonly ActionSpec[] = [
     type: 'resolve',
     label: 'action.resolve',
     fields: [
-      {
-        name: 'decision',
-        label: 'field.decision',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'upheld', key: 'decision.upheld' },
-          { value: 'partly_upheld', key: 'decision.partly_upheld' },
-          { value: 'rejected', key: 'decision.rejected' },
-        ],
-      },
-      {
-        name: 'atFault',
-        label: 'field.atFault',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'yes', key: 'atFault.yes' },
-          { value: 'no', key: 'atFault.no' },
-          { value: 'undetermined', key: 'atFault.undetermined' },
-        ],
-      },
+      decisionField,
+      atFaultField,
       { name: 'remedy', label: 'field.remedy', kind: 'textarea' },
       { name: 'amount', label: 'field.amount', kind: 'text' },
       { name: 'currency', label: 'field.currency', kind: 'text' },
@@ -131,6 +136,42 @@ export const actionSpecs: readonly ActionSpec[] = [
     type: 'reopen',
     label: 'action.reopen',
     fields: [reason(true), { name: 'leader', label: 'field.leader', kind: 'text' }],
+  },
+  { type: 'request_review', label: 'action.request_review', fields: [reason(true)] },
+  {
+    type: 'decide_review',
+    label: 'action.decide_review',
+    fields: [
+      {
+        name: 'outcome',
+        label: 'field.outcome',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'confirmed', key: 'outcome.confirmed' },
+          { value: 'revised', key: 'outcome.revised' },
+        ],
+      },
+      {
+        ...decisionField,
+        required: false,
+        options: [{ value: '', key: 'field.optional' }, ...decisionOptions],
+      },
+      {
+        ...atFaultField,
+        required: false,
+        options: [{ value: '', key: 'field.optional' }, ...atFaultOptions],
+      },
+      { name: 'remedy', label: 'field.remedy', kind: 'textarea' },
+      { name: 'amount', label: 'field.amount', kind: 'text' },
+      { name: 'currency', label: 'field.currency', kind: 'text' },
+      { name: 'letter', label: 'field.reviewLetter', kind: 'textarea', required: true },
+    ],
+  },
+  {
+    type: 'close',
+    label: 'action.close',
+    fields: [{ name: 'note', label: 'field.closingNote', kind: 'textarea' }],
   },
   {
     type: 'merge',

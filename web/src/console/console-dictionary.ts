@@ -154,6 +154,12 @@ const messages = {
   'action.reopen': { 'zh-CN': '二次沟通（重新办理）', en: 'Reopen (second contact)' },
   'action.merge': { 'zh-CN': '合并', en: 'Merge' },
   'action.withdraw': { 'zh-CN': '客户撤回', en: 'Withdrawn by the customer' },
+  'action.request_review': {
+    'zh-CN': '登记客户的核查申请',
+    en: 'Record the customer’s request for a review',
+  },
+  'action.decide_review': { 'zh-CN': '核查结论（上级负责人）', en: 'Decide the review (a senior leader)' },
+  'action.close': { 'zh-CN': '办结', en: 'Close the case' },
   'action.submit': { 'zh-CN': '提交', en: 'Submit' },
   'action.sending': { 'zh-CN': '正在提交…', en: 'Sending…' },
   'action.done': { 'zh-CN': '已完成。', en: 'Done.' },
@@ -182,6 +188,14 @@ const messages = {
   'field.leader': { 'zh-CN': '参与的领导（默认为本人）', en: 'Leader taking part (you, if left blank)' },
   'field.into': { 'zh-CN': '并入的投诉编号', en: 'Merge into reference' },
   'field.optional': { 'zh-CN': '（选填）', en: '(optional)' },
+  'field.outcome': { 'zh-CN': '核查结论', en: 'Review outcome' },
+  'outcome.confirmed': { 'zh-CN': '维持原处理结果', en: 'The decision stands' },
+  'outcome.revised': {
+    'zh-CN': '变更处理结果（填写新的结论）',
+    en: 'The decision changes (give the new one)',
+  },
+  'field.reviewLetter': { 'zh-CN': '核查说明（发送给客户）', en: 'Explanation to the customer' },
+  'field.closingNote': { 'zh-CN': '办结说明', en: 'Closing note' },
 
   'level.1': { 'zh-CN': '网点负责人', en: 'Branch head' },
   'level.2': { 'zh-CN': '营运主管', en: 'Operations supervisor' },
