@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app/create-app.js';
 import { createProcessInboundMail } from '../../functions/email-gateway/process-inbound-mail.js';
 import { undeliveredInboundMail } from '../../infra/local/inbound-redelivery.js';
 import { loadLocalConfig } from '../../infra/local/local-config.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
 import { inboundObjectKey } from '../../infra/local/smtp-receiver.js';
-import { loadAppConfig } from '../../shared/config/app-config.js';
 import type { InboundMailLog } from '../../shared/domain/mail-intake/mail-ports.js';
+import { appOnRuntime } from '../support/local-runtime-fixture.js';
 
 /**
  * The gateway killed part-way through a mail: after the case (or the reply on it) was written but
@@ -19,33 +18,13 @@ import type { InboundMailLog } from '../../shared/domain/mail-intake/mail-ports.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-mail-crash-'));
 let runtime: LocalRuntime;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof appOnRuntime>;
 
 beforeAll(async () => {
   runtime = await startLocalRuntime(
     loadLocalConfig({ PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_CLOCK: 'frozen' }),
   );
-  app = createApp(
-    loadAppConfig({
-      AWS_REGION: 'local',
-      TABLE_NAME: runtime.config.tableName,
-      IDEMPOTENCY_TABLE_NAME: `${runtime.config.tableName}-idempotency`,
-      INTAKE_QUEUE_URL: runtime.sqs.intakeQueueUrl,
-      ATTACHMENTS_BUCKET: runtime.s3.attachmentsBucket,
-      SENDER_ADDRESS: runtime.config.senderAddress,
-      COMPLAINTS_ADDRESS: runtime.config.complaintsAddress,
-      PUBLIC_BASE_URL: runtime.config.publicBaseUrl,
-    }),
-    {
-      endpoints: {
-        dynamoDb: runtime.dynamoDb.endpoint,
-        sqs: runtime.sqs.endpoint,
-        ses: runtime.ses.endpoint,
-        s3: runtime.s3.endpoint,
-      },
-      clock: runtime.clock,
-    },
-  );
+  app = appOnRuntime(runtime);
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiHandlers } from '../../functions/app/api-handlers.js';
-import { createApp } from '../../functions/app/create-app.js';
 import { type ApiRoute, apiRoutes } from '../../infra/api-routes.js';
 import { createApiDispatcher } from '../../infra/local/api-gateway-adapter.js';
 import { devUsers } from '../../infra/local/dev-staff.js';
@@ -10,9 +9,13 @@ import { type DevTokenClaims, DevTokenIssuer } from '../../infra/local/dev-token
 import type { LocalResponse } from '../../infra/local/http-server.js';
 import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import { tokenSealerFromKey } from '../../shared/adapters/secrets/token-sealer.js';
-import { loadAppConfig } from '../../shared/config/app-config.js';
 import { validSubmission } from '../support/intake-fixtures.js';
-import { type RuntimeFixture, request, startRuntimeAt } from '../support/local-runtime-fixture.js';
+import {
+  appOnRuntime,
+  type RuntimeFixture,
+  request,
+  startRuntimeAt,
+} from '../support/local-runtime-fixture.js';
 
 /**
  * Every staff route of the route table, called as an attacker would: without a token, with a
@@ -178,29 +181,10 @@ beforeAll(async () => {
   fixture = await startRuntimeAt(START);
   runtime = fixture.runtime;
   // The same composition root the runtime uses, on the runtime's stand-ins and data.
-  const app = createApp(
-    loadAppConfig({
-      AWS_REGION: 'local',
-      TABLE_NAME: runtime.config.tableName,
-      IDEMPOTENCY_TABLE_NAME: `${runtime.config.tableName}-idempotency`,
-      INTAKE_QUEUE_URL: runtime.sqs.intakeQueueUrl,
-      ATTACHMENTS_BUCKET: runtime.s3.attachmentsBucket,
-      SENDER_ADDRESS: runtime.config.senderAddress,
-      COMPLAINTS_ADDRESS: runtime.config.complaintsAddress,
-      PUBLIC_BASE_URL: runtime.config.publicBaseUrl,
-    }),
-    {
-      endpoints: {
-        dynamoDb: runtime.dynamoDb.endpoint,
-        sqs: runtime.sqs.endpoint,
-        ses: runtime.ses.endpoint,
-        s3: runtime.s3.endpoint,
-      },
-      clock: runtime.clock,
-      sealer: tokenSealerFromKey(randomBytes(32).toString('base64url')),
-      watcher: { start: async () => {} },
-    },
-  );
+  const app = appOnRuntime(runtime, {
+    sealer: tokenSealerFromKey(randomBytes(32).toString('base64url')),
+    watcher: { start: async () => {} },
+  });
   closeApp = () => app.close();
   dispatch = createApiDispatcher(apiHandlers(app), tokens);
   // A Beijing case, taken down by the Beijing agent through the runtime's own API.

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
+import { type AppOverrides, createApp } from '../../functions/app/create-app.js';
 import { saveClockPosition } from '../../infra/local/clock-state.js';
 import { loadLocalConfig } from '../../infra/local/local-config.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
 import { caseTable } from '../../shared/adapters/dynamodb/case-table.js';
+import { loadAppConfig } from '../../shared/config/app-config.js';
 
 export interface RuntimeFixture {
   runtime: LocalRuntime;
@@ -166,3 +168,31 @@ export const moveClock = async (
   if (answer.status !== 200) throw new Error(`POST /_local/clock answered ${answer.status}: ${answer.text}`);
   return z.object({ now: z.string() }).parse(answer.json).now;
 };
+
+/**
+ * The composition root the runtime uses, built again on the runtime's stand-ins and data, so a
+ * test can wrap or replace one dependency of a handler. Close it with `close()`.
+ */
+export const appOnRuntime = (runtime: LocalRuntime, overrides: Omit<AppOverrides, 'endpoints'> = {}) =>
+  createApp(
+    loadAppConfig({
+      AWS_REGION: 'local',
+      TABLE_NAME: runtime.config.tableName,
+      IDEMPOTENCY_TABLE_NAME: `${runtime.config.tableName}-idempotency`,
+      INTAKE_QUEUE_URL: runtime.sqs.intakeQueueUrl,
+      ATTACHMENTS_BUCKET: runtime.s3.attachmentsBucket,
+      SENDER_ADDRESS: runtime.config.senderAddress,
+      COMPLAINTS_ADDRESS: runtime.config.complaintsAddress,
+      PUBLIC_BASE_URL: runtime.config.publicBaseUrl,
+    }),
+    {
+      endpoints: {
+        dynamoDb: runtime.dynamoDb.endpoint,
+        sqs: runtime.sqs.endpoint,
+        ses: runtime.ses.endpoint,
+        s3: runtime.s3.endpoint,
+      },
+      clock: runtime.clock,
+      ...overrides,
+    },
+  );
